@@ -36,6 +36,7 @@ func (c *Cleaner) Clean(ctx context.Context, a *sitrep.Article) error {
 	if err != nil {
 		return err
 	}
+	c.repair(a)
 	if a.Language == "" {
 		a.Language = DetectLanguage(a.Text)
 	}
