@@ -1,0 +1,96 @@
+package pipeline_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/pipeline"
+	"github.com/sitrep/sitrep/text"
+)
+
+// upper is a toy cleaner used to observe that every article went through the pipeline.
+type upper struct{}
+
+func (upper) Clean(ctx context.Context, a *sitrep.Article) error {
+	if strings.Contains(a.Raw, "FAIL") {
+		return errors.New("cannot clean")
+	}
+	a.Text = strings.ToUpper(a.Raw)
+	return nil
+}
+
+type countSentences struct{}
+
+func (countSentences) Name() string { return "count" }
+func (countSentences) Process(ctx context.Context, a *sitrep.Article, d *text.Doc) error {
+	a.Dateline = fmt.Sprint(len(d.Sentences))
+	return nil
+}
+
+func TestRun_OrderAndErrors(t *testing.T) {
+	p := &pipeline.Pipeline{Cleaner: upper{}, Stages: []pipeline.Stage{countSentences{}}}
+	const n = 500
+	i := 0
+	next := func() (pipeline.Job, bool, error) {
+		if i == n {
+			return pipeline.Job{}, false, nil
+		}
+		i++
+		switch {
+		case i%50 == 0:
+			return pipeline.Job{Err: fmt.Errorf("bad record %d", i)}, true, nil
+		case i%70 == 0:
+			return pipeline.Job{Article: &sitrep.Article{ID: fmt.Sprint(i), Raw: "FAIL"}}, true, nil
+		}
+		return pipeline.Job{Article: &sitrep.Article{ID: fmt.Sprint(i), Raw: "One. Two."}}, true, nil
+	}
+	var got []string
+	errs := 0
+	err := p.Run(context.Background(), 4, next, func(j pipeline.Job) error {
+		if j.Err != nil {
+			errs++
+			return nil
+		}
+		if j.Article.Text != "ONE. TWO." || j.Article.Dateline != "2" || j.Article.Mentions == nil {
+			t.Fatalf("not analysed: %+v", j.Article)
+		}
+		got = append(got, j.Article.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := errs, n/50+n/70-n/350; got != want {
+		t.Fatalf("errors=%d, want %d", got, want)
+	}
+	for k := 1; k < len(got); k++ {
+		var a, b int
+		fmt.Sscan(got[k-1], &a)
+		fmt.Sscan(got[k], &b)
+		if a >= b {
+			t.Fatalf("out of order: %s before %s", got[k-1], got[k])
+		}
+	}
+}
+
+func TestRun_EmitErrorStops(t *testing.T) {
+	p := &pipeline.Pipeline{Cleaner: upper{}}
+	next := func() (pipeline.Job, bool, error) {
+		return pipeline.Job{Article: &sitrep.Article{Raw: "x"}}, true, nil // endless input
+	}
+	stop := errors.New("stop")
+	k := 0
+	err := p.Run(context.Background(), 2, next, func(j pipeline.Job) error {
+		if k++; k == 10 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) {
+		t.Fatalf("err=%v, want stop", err)
+	}
+}
