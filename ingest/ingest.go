@@ -380,7 +380,6 @@ func (r *Reader) record(data []byte, src string) (*sitrep.Article, error) {
 	return a, nil
 }
 
-
 func (r *Reader) document(data []byte, format, src string) (*sitrep.Article, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
