@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/pipeline"
+)
+
+// batchSize is how many analysed articles one store transaction commits at most.
+const batchSize = 256
+
+// batchWait is how long a partial batch may wait for more articles before it is committed.
+const batchWait = 250 * time.Millisecond
+
+func (m *Main) runIngest(ctx context.Context, args []string) error {
+	fs := m.flagSet("ingest", "[flags] PATH... | -", `
+Read articles, clean and analyse them, and store them in the database (--db, default ./sitrep.db,
+created on first use). PATH may be a .txt, .html/.htm, .json (one record) or .jsonl (one record a
+line) file, any of them .gz, a directory (read recursively: files with those extensions), or - for
+stdin (format sniffed). A JSON record is
+  {"id","url","outlet","title","author","published","language","text"|"html"}
+with every field optional except one of text and html; published is a date or RFC 3339.
+An article without an id gets a content hash; ingesting the same id twice is a no-op ("unchanged").
+A bad file or record is reported as file:line: reason and skipped; the batch goes on. Articles are
+acknowledged (counted as new) only once committed. Prints "N new, N unchanged, N failed".
+Exit status: 0 when at least one usable article was read (new or unchanged), 1 otherwise.`)
+	var in inputFlags
+	in.add(fs)
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		fs.Usage()
+		return &exitError{code: 2, err: fmt.Errorf("ingest: no input (give paths or -)")}
+	}
+	opts, err := in.options()
+	if err != nil {
+		return err
+	}
+	st, err := m.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	var bar *progressbar.ProgressBar
+	if m.IsTerminal {
+		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(m.Stderr), progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
+			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+	}
+	var res sitrep.IngestResult
+	batch := make([]*sitrep.Article, 0, batchSize)
+	last := time.Now()
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		created, err := st.CreateArticles(ctx, batch)
+		if err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+		var fresh []*sitrep.Article
+		for i, c := range created {
+			if c {
+				res.New++
+				fresh = append(fresh, batch[i])
+			} else {
+				res.Unchanged++
+			}
+		}
+		if err := st.afterCommit(ctx, fresh); err != nil {
+			return err
+		}
+		batch = batch[:0]
+		last = time.Now()
+		return nil
+	}
+	t0 := time.Now()
+	p := m.newPipeline()
+	err = m.readAnalyzed(ctx, p, opts, in.workers, paths, func(j pipeline.Job) error {
+		if bar != nil {
+			bar.Add(1)
+		}
+		if j.Err != nil {
+			res.Failed++
+			if bar != nil {
+				bar.Clear()
+			}
+			fmt.Fprintln(m.Stderr, "sitrep ingest:", j.Err)
+			return nil
+		}
+		batch = append(batch, j.Article)
+		if len(batch) >= batchSize || time.Since(last) > batchWait {
+			return flush()
+		}
+		return nil
+	})
+	if ferr := flush(); err == nil {
+		err = ferr
+	}
+	if bar != nil {
+		bar.Finish()
+	}
+	n := res.New + res.Unchanged + res.Failed
+	fmt.Fprintf(m.Stderr, "ingest: %d new, %d unchanged, %d failed (%s)\n", res.New, res.Unchanged, res.Failed, rate(n, time.Since(t0)))
+	if err != nil {
+		return err
+	}
+	if res.New+res.Unchanged == 0 {
+		return &exitError{code: 1, err: fmt.Errorf("ingest: nothing usable was read")}
+	}
+	return nil
+}
