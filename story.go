@@ -21,6 +21,9 @@ type Story struct {
 	Outlets    []string   `json:"outlets"`
 	ArticleIDs []string   `json:"article_ids,omitempty"`
 	Articles   []*Article `json:"articles,omitempty"`
+	// KeyEventReports lists, for each entry of KeyEvents (same index), the articles and outlets
+	// that reported it.
+	KeyEventReports []EventReport `json:"key_event_reports,omitempty"`
 }
 
 // Storyline links stories over months and years. IDs are stable: a merge keeps the older id.

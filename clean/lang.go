@@ -1,4 +1,155 @@
 package clean
 
-// DetectLanguage returns the ISO 639-1 code of s's language, or "und". (Placeholder.)
-func DetectLanguage(s string) string { return "en" }
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+)
+
+// Language detection settings.
+const (
+	// langSampleBytes is how much of a text DetectLanguage looks at: the opening of a news
+	// article decides its language, and the bound keeps the cost flat for long texts.
+	langSampleBytes = 1024
+	// langMinLetters is the fewest letters an alphabetic text needs for a verdict.
+	langMinLetters = 20
+	// langMinIdeographs is the fewest letters a text written in Chinese, Japanese or Korean
+	// script needs (one such character carries about a word).
+	langMinIdeographs = 6
+	// Undetermined is the code DetectLanguage returns when it cannot decide.
+	Undetermined = "und"
+)
+
+// newsLanguages are the languages DetectLanguage chooses among: the main languages of news
+// publishing. Restricting the trigram comparison to them keeps short texts from being assigned
+// to a rare language that happens to share their trigrams (English to Afrikaans, Malay to
+// Javanese). A text in a language outside this list gets the nearest listed one, or "und".
+var newsLanguages = map[whatlanggo.Lang]bool{
+	whatlanggo.Eng: true, whatlanggo.Spa: true, whatlanggo.Fra: true, whatlanggo.Deu: true,
+	whatlanggo.Ita: true, whatlanggo.Por: true, whatlanggo.Nld: true, whatlanggo.Pol: true,
+	whatlanggo.Rus: true, whatlanggo.Ukr: true, whatlanggo.Bul: true, whatlanggo.Srp: true,
+	whatlanggo.Arb: true, whatlanggo.Pes: true, whatlanggo.Urd: true, whatlanggo.Heb: true,
+	whatlanggo.Tur: true, whatlanggo.Cmn: true, whatlanggo.Jpn: true, whatlanggo.Kor: true,
+	whatlanggo.Hin: true, whatlanggo.Ben: true, whatlanggo.Ind: true, whatlanggo.Vie: true,
+	whatlanggo.Tha: true, whatlanggo.Swe: true, whatlanggo.Dan: true, whatlanggo.Nob: true,
+	whatlanggo.Fin: true, whatlanggo.Ces: true, whatlanggo.Slv: true, whatlanggo.Hun: true,
+	whatlanggo.Ron: true, whatlanggo.Ell: true, whatlanggo.Hrv: true, whatlanggo.Est: true,
+	whatlanggo.Tgl: true, whatlanggo.Lit: true, whatlanggo.Lav: true, whatlanggo.Ydd: true, whatlanggo.Mar: true,
+}
+
+var newsLangOptions = whatlanggo.Options{Whitelist: newsLanguages}
+
+// DetectLanguage returns the ISO 639-1 code of the language of s ("en", "es", "ar", "zh" …),
+// or "und" when s has too few letters to decide or its language has no ISO 639-1 code. It
+// reads at most the first 1 KiB of s. Text dense in English function words is English at once; Scripts used by one news language decide at once (Hebrew
+// letters give "he", Hangul "ko", kana "ja", Greek "el"); otherwise letter trigrams are
+// compared with the profiles of about forty news languages (through whatlanggo).
+func DetectLanguage(s string) string {
+	sample := s
+	if len(sample) > langSampleBytes {
+		cut := langSampleBytes
+		for cut > 0 && !utf8.RuneStart(sample[cut]) {
+			cut--
+		}
+		sample = sample[:cut]
+	}
+	var letters, cjk, kana, hangul int
+	for _, r := range sample {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		switch {
+		case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+			kana++
+			cjk++
+		case unicode.Is(unicode.Hangul, r):
+			hangul++
+			cjk++
+		case unicode.Is(unicode.Han, r):
+			cjk++
+		}
+	}
+	switch {
+	case letters == 0:
+		return Undetermined
+	case 2*cjk >= letters:
+		if cjk < langMinIdeographs {
+			return Undetermined
+		}
+		switch {
+		case 10*kana >= cjk:
+			return "ja"
+		case 2*hangul >= cjk:
+			return "ko"
+		}
+		return "zh"
+	case letters < langMinLetters:
+		return Undetermined
+	}
+	if isClearlyEnglish(sample) {
+		return "en"
+	}
+	info := whatlanggo.DetectWithOptions(sample, newsLangOptions)
+	if info.Lang < 0 {
+		return Undetermined
+	}
+	if code := info.Lang.Iso6391(); code != "" {
+		return code
+	}
+	return Undetermined
+}
+
+// englishFunctionWords are frequent English words that are not words of the other main Latin-
+// script news languages ("in", "is", "an", "die" … are left out for that reason).
+var englishFunctionWords = map[string]bool{
+	"the": true, "of": true, "and": true, "to": true, "that": true, "for": true, "with": true,
+	"was": true, "were": true, "said": true, "has": true, "have": true, "been": true, "by": true,
+	"from": true, "this": true, "it": true, "its": true, "at": true, "be": true, "are": true,
+	"will": true, "would": true, "on": true, "as": true, "but": true, "not": true, "which": true,
+	"who": true, "they": true, "their": true, "he": true, "she": true, "his": true, "her": true,
+	"had": true, "after": true, "about": true, "we": true, "or": true, "also": true,
+}
+
+// isClearlyEnglish reports whether at least a fifth of the words of s (and at least six words)
+// are English function words: a fast, safe verdict for the common case.
+func isClearlyEnglish(s string) bool {
+	words, hits := 0, 0
+	start := -1
+	var buf [16]byte
+	for i := 0; i <= len(s); i++ {
+		var c byte = ' '
+		if i < len(s) {
+			c = s[i]
+		}
+		alpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+		if alpha {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start < 0 {
+			continue
+		}
+		w := s[start:i]
+		start = -1
+		words++
+		if len(w) > len(buf) {
+			continue
+		}
+		lw := buf[:len(w)]
+		for j := 0; j < len(w); j++ {
+			b := w[j]
+			if b >= 'A' && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			lw[j] = b
+		}
+		if englishFunctionWords[string(lw)] {
+			hits++
+		}
+	}
+	return hits >= 6 && 5*hits >= words
+}

@@ -1,0 +1,448 @@
+package actor
+
+import (
+	"context"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/text"
+)
+
+// PRF holds counts and the derived precision, recall and F1.
+type PRF struct {
+	TP, FP, FN int
+}
+
+// P returns the precision.
+func (s PRF) P() float64 { return ratio(s.TP, s.TP+s.FP) }
+
+// R returns the recall.
+func (s PRF) R() float64 { return ratio(s.TP, s.TP+s.FN) }
+
+// F1 returns the harmonic mean of precision and recall.
+func (s PRF) F1() float64 {
+	p, r := s.P(), s.R()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// EntityScore is the result of EvalMEANTIME: scores per entity type ("PER", "ORG", "LOC") and
+// over all of them ("ALL"), with strict (same tokens, same type) and overlap (some shared token,
+// same type, one-to-one) matching; Untyped is overlap matching ignoring the type.
+type EntityScore struct {
+	Docs    int
+	Gold    int
+	Strict  map[string]*PRF
+	Overlap map[string]*PRF
+	Untyped PRF
+}
+
+// EntityTypes are the MEANTIME types scored.
+var EntityTypes = []string{"PER", "ORG", "LOC"}
+
+// MEANTIMEType maps a sitrep mention type to a MEANTIME entity type ("" when not scored).
+func MEANTIMEType(mentionType string) string {
+	switch mentionType {
+	case sitrep.MentionPerson:
+		return "PER"
+	case sitrep.MentionOrg, sitrep.MentionMedia, sitrep.MentionGroup:
+		return "ORG"
+	case sitrep.MentionCountry, sitrep.MentionPlace:
+		return "LOC"
+	}
+	return ""
+}
+
+type mtDoc struct {
+	Tokens []struct {
+		ID       string `xml:"t_id,attr"`
+		Sentence int    `xml:"sentence,attr"`
+		Text     string `xml:",chardata"`
+	} `xml:"token"`
+	Markables struct {
+		Mentions []struct {
+			ID      string `xml:"m_id,attr"`
+			Syn     string `xml:"syntactic_type,attr"`
+			Anchors []struct {
+				ID string `xml:"t_id,attr"`
+			} `xml:"token_anchor"`
+		} `xml:"ENTITY_MENTION"`
+		Entities []struct {
+			ID   string `xml:"m_id,attr"`
+			Type string `xml:"ent_type,attr"`
+		} `xml:"ENTITY"`
+		Timexes []struct {
+			Function string `xml:"functionInDocument,attr"`
+			Value    string `xml:"value,attr"`
+			Anchors  []struct {
+				ID string `xml:"t_id,attr"`
+			} `xml:"token_anchor"`
+		} `xml:"TIMEX3"`
+		Events []struct {
+			Anchors []struct {
+				ID string `xml:"t_id,attr"`
+			} `xml:"token_anchor"`
+		} `xml:"EVENT_MENTION"`
+	} `xml:"Markables"`
+	Relations struct {
+		RefersTo []struct {
+			Sources []struct {
+				ID string `xml:"m_id,attr"`
+			} `xml:"source"`
+			Target struct {
+				ID string `xml:"m_id,attr"`
+			} `xml:"target"`
+		} `xml:"REFERS_TO"`
+	} `xml:"Relations"`
+}
+
+type tspan struct {
+	s, e int // token indexes, inclusive start, exclusive end
+	typ  string
+}
+
+// MEANTIMEDoc is one MEANTIME document rebuilt as text, with its gold named-entity mentions.
+type MEANTIMEDoc struct {
+	Name      string
+	Text      string
+	Published *time.Time
+	tokStart  []int
+	tokEnd    []int
+	gold      []tspan
+	// annotated is the number of leading tokens in the annotated part of the document: MEANTIME
+	// annotates the title and the first sentences only (up to sentence 5 in almost every file).
+	annotated int
+}
+
+// ReadMEANTIME reads the English MEANTIME documents under dir (the folder holding
+// intra-doc_annotation). The text is rebuilt from the tokens, one space between tokens and a line
+// break between sentences. Gold mentions are the ENTITY_MENTIONs of syntactic type NAM or PRE.NAM
+// whose entity (through REFERS_TO) has type PER, ORG or LOC. MEANTIME annotates only the title
+// and the first sentences of each article, so predictions are scored only in that part (up to
+// the last sentence carrying any markable).
+func ReadMEANTIME(dir string) ([]*MEANTIMEDoc, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "intra-doc_annotation", "*", "*.xml"))
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no MEANTIME documents under %s", dir)
+	}
+	sort.Strings(paths)
+	var out []*MEANTIMEDoc
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		d, err := parseMEANTIME(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Base(p), err)
+		}
+		d.Name = strings.TrimSuffix(filepath.Base(p), ".xml")
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+func parseMEANTIME(r io.Reader) (*MEANTIMEDoc, error) {
+	var x mtDoc
+	if err := xml.NewDecoder(r).Decode(&x); err != nil {
+		return nil, err
+	}
+	d := &MEANTIMEDoc{}
+	var b strings.Builder
+	idx := map[string]int{}
+	for i, t := range x.Tokens {
+		if i > 0 {
+			if t.Sentence != x.Tokens[i-1].Sentence {
+				b.WriteString("\n")
+			} else {
+				b.WriteString(" ")
+			}
+		}
+		idx[t.ID] = i
+		d.tokStart = append(d.tokStart, b.Len())
+		b.WriteString(t.Text)
+		d.tokEnd = append(d.tokEnd, b.Len())
+	}
+	d.Text = b.String()
+	types := map[string]string{}
+	for _, e := range x.Markables.Entities {
+		types[e.ID] = e.Type
+	}
+	ref := map[string]string{}
+	for _, rt := range x.Relations.RefersTo {
+		for _, s := range rt.Sources {
+			ref[s.ID] = types[rt.Target.ID]
+		}
+	}
+	for _, m := range x.Markables.Mentions {
+		if m.Syn != "NAM" && m.Syn != "PRE.NAM" {
+			continue
+		}
+		typ := ref[m.ID]
+		if typ != "PER" && typ != "ORG" && typ != "LOC" {
+			continue
+		}
+		s, e := -1, -1
+		for _, a := range m.Anchors {
+			i, ok := idx[a.ID]
+			if !ok {
+				continue
+			}
+			if s < 0 || i < s {
+				s = i
+			}
+			if i+1 > e {
+				e = i + 1
+			}
+		}
+		if s >= 0 {
+			d.gold = append(d.gold, tspan{s, e, typ})
+		}
+	}
+	maxSent := -1
+	see := func(id string) {
+		if i, ok := idx[id]; ok && x.Tokens[i].Sentence > maxSent {
+			maxSent = x.Tokens[i].Sentence
+		}
+	}
+	for _, m := range x.Markables.Mentions {
+		for _, a := range m.Anchors {
+			see(a.ID)
+		}
+	}
+	for _, m := range x.Markables.Events {
+		for _, a := range m.Anchors {
+			see(a.ID)
+		}
+	}
+	for _, m := range x.Markables.Timexes {
+		for _, a := range m.Anchors {
+			see(a.ID)
+		}
+	}
+	for i, t := range x.Tokens {
+		if t.Sentence <= maxSent {
+			d.annotated = i + 1
+		}
+	}
+	for _, t := range x.Markables.Timexes {
+		if t.Function == "CREATION_TIME" && len(t.Value) >= 10 {
+			if tm, err := time.Parse("2006-01-02", t.Value[:10]); err == nil {
+				d.Published = &tm
+			}
+		}
+	}
+	return d, nil
+}
+
+// tokenRange maps a byte span to the range of MEANTIME tokens it overlaps.
+func (d *MEANTIMEDoc) tokenRange(start, end int) (int, int) {
+	s := sort.Search(len(d.tokEnd), func(i int) bool { return d.tokEnd[i] > start })
+	e := s
+	for e < len(d.tokStart) && d.tokStart[e] < end {
+		e++
+	}
+	return s, e
+}
+
+// scoredResolution tells whether a mention is a name (scored against MEANTIME's NAM/PRE.NAM
+// gold) rather than a title or pronoun resolved to a name.
+func scoredResolution(res string) bool {
+	switch res {
+	case "pronoun", "title", "title-latest":
+		return false
+	}
+	return true
+}
+
+// EvalMEANTIME tags every document with t and scores the mentions against the gold names.
+func EvalMEANTIME(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger) (*EntityScore, error) {
+	sc := &EntityScore{Strict: map[string]*PRF{}, Overlap: map[string]*PRF{}}
+	for _, k := range append([]string{"ALL"}, EntityTypes...) {
+		sc.Strict[k] = &PRF{}
+		sc.Overlap[k] = &PRF{}
+	}
+	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		a := &sitrep.Article{ID: d.Name, Text: d.Text, Published: d.Published}
+		if err := t.Process(ctx, a, text.Parse(a.Text)); err != nil {
+			return nil, err
+		}
+		var pred []tspan
+		for _, m := range a.Mentions {
+			typ := MEANTIMEType(m.Type)
+			if typ == "" || !scoredResolution(m.Resolution) {
+				continue
+			}
+			s, e := d.tokenRange(m.Start, m.End)
+			if e > s && s < d.annotated {
+				pred = append(pred, tspan{s, e, typ})
+			}
+		}
+		sc.Docs++
+		sc.Gold += len(d.gold)
+		score(d.gold, pred, sc)
+	}
+	return sc, nil
+}
+
+func score(gold, pred []tspan, sc *EntityScore) {
+	add := func(m map[string]*PRF, typ string, tp, fp, fn int) {
+		for _, k := range []string{typ, "ALL"} {
+			m[k].TP += tp
+			m[k].FP += fp
+			m[k].FN += fn
+		}
+	}
+	// strict
+	exact := map[tspan]int{}
+	for _, p := range pred {
+		exact[p]++
+	}
+	for _, g := range gold {
+		if exact[g] > 0 {
+			exact[g]--
+			add(sc.Strict, g.typ, 1, 0, 0)
+		} else {
+			add(sc.Strict, g.typ, 0, 0, 1)
+		}
+	}
+	for p, n := range exact {
+		if n > 0 {
+			add(sc.Strict, p.typ, 0, n, 0)
+		}
+	}
+	// overlap, typed and untyped, one-to-one
+	overlapMatch := func(typed bool) (tp int, fnTypes []string, fpTypes []string) {
+		used := make([]bool, len(pred))
+		for _, g := range gold {
+			hit := -1
+			for i, p := range pred {
+				if used[i] || p.s >= g.e || g.s >= p.e || (typed && p.typ != g.typ) {
+					continue
+				}
+				hit = i
+				break
+			}
+			if hit >= 0 {
+				used[hit] = true
+				tp++
+				if typed {
+					add(sc.Overlap, g.typ, 1, 0, 0)
+				}
+			} else {
+				fnTypes = append(fnTypes, g.typ)
+			}
+		}
+		for i, p := range pred {
+			if !used[i] {
+				fpTypes = append(fpTypes, p.typ)
+			}
+		}
+		return tp, fnTypes, fpTypes
+	}
+	_, fn, fp := overlapMatch(true)
+	for _, t := range fn {
+		add(sc.Overlap, t, 0, 0, 1)
+	}
+	for _, t := range fp {
+		add(sc.Overlap, t, 0, 1, 0)
+	}
+	tp, fn, fp := overlapMatch(false)
+	sc.Untyped.TP += tp
+	sc.Untyped.FN += len(fn)
+	sc.Untyped.FP += len(fp)
+}
+
+// Report writes the scores as a table.
+func (sc *EntityScore) Report(w io.Writer) {
+	fmt.Fprintf(w, "MEANTIME English: %d documents, %d gold name mentions (NAM/PRE.NAM; PER/ORG/LOC)\n", sc.Docs, sc.Gold)
+	fmt.Fprintf(w, "%-8s %-5s %6s %6s %6s %5s %5s %5s\n", "match", "type", "P", "R", "F1", "TP", "FP", "FN")
+	for _, mode := range []struct {
+		name string
+		m    map[string]*PRF
+	}{{"strict", sc.Strict}, {"overlap", sc.Overlap}} {
+		for _, k := range append([]string{"ALL"}, EntityTypes...) {
+			s := mode.m[k]
+			fmt.Fprintf(w, "%-8s %-5s %6.3f %6.3f %6.3f %5d %5d %5d\n", mode.name, k, s.P(), s.R(), s.F1(), s.TP, s.FP, s.FN)
+		}
+	}
+	s := sc.Untyped
+	fmt.Fprintf(w, "%-8s %-5s %6.3f %6.3f %6.3f %5d %5d %5d\n", "overlap", "any", s.P(), s.R(), s.F1(), s.TP, s.FP, s.FN)
+}
+
+// MEANTIMEErrors lists up to n missed ("FN") and n spurious ("FP") mentions under overlap
+// matching with types, for error analysis.
+func MEANTIMEErrors(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger, n int) []string {
+	var fns, fps []string
+	for _, d := range docs {
+		a := &sitrep.Article{ID: d.Name, Text: d.Text, Published: d.Published}
+		if t.Process(ctx, a, text.Parse(a.Text)) != nil {
+			continue
+		}
+		var pred []tspan
+		for _, m := range a.Mentions {
+			typ := MEANTIMEType(m.Type)
+			if typ == "" || !scoredResolution(m.Resolution) {
+				continue
+			}
+			if s, e := d.tokenRange(m.Start, m.End); e > s && s < d.annotated {
+				pred = append(pred, tspan{s, e, typ})
+			}
+		}
+		span := func(x tspan) string { return d.Text[d.tokStart[x.s]:d.tokEnd[x.e-1]] }
+		used := make([]bool, len(pred))
+		for _, g := range d.gold {
+			hit := false
+			for i, p := range pred {
+				if !used[i] && p.s < g.e && g.s < p.e && p.typ == g.typ {
+					used[i], hit = true, true
+					break
+				}
+			}
+			if !hit {
+				other := ""
+				for _, p := range pred {
+					if p.s < g.e && g.s < p.e {
+						other = " (tagged " + p.typ + ")"
+					}
+				}
+				fns = append(fns, fmt.Sprintf("FN %s %q%s [%s]", g.typ, span(g), other, d.Name))
+			}
+		}
+		for i, p := range pred {
+			if !used[i] {
+				fps = append(fps, fmt.Sprintf("FP %s %q [%s]", p.typ, span(p), d.Name))
+			}
+		}
+	}
+	if len(fns) > n {
+		fns = fns[:n]
+	}
+	if len(fps) > n {
+		fps = fps[:n]
+	}
+	return append(fns, fps...)
+}

@@ -1,0 +1,684 @@
+package actor
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/text"
+)
+
+// kindRank orders hit kinds: full names first, surnames last.
+var kindRank = [...]int{kindName: 0, kindAlias: 0, kindMetonym: 1, kindCapital: 2, kindDemonym: 2, kindSurname: 3}
+
+// addTitleItems turns titles not attached to any name into mentions when they can name a
+// person: "the former president", "Israel's defense minister", "the press secretary".
+func (r *run) addTitleItems() {
+	var extra []*item
+	for k := range r.titles {
+		ts := &r.titles[k]
+		if ts.used || !resolvableTitles[r.kb.tlist[ts.title].Name] {
+			continue
+		}
+		// a capitalised title glued to a following capitalised word is part of a name we missed
+		it := &item{kind: itTitle, s: ts.s, e: ts.e, title: ts.title}
+		it.roleS = r.modifierBefore(it, ts.s)
+		it.roleE = ts.e
+		p := ts.e
+		if p < r.n && r.lower[p] == "of" {
+			if m, ok := r.nameAt.get(p + 1); ok && r.items[m].kind == itKB && r.setMod(it, r.items[m]) {
+				it.roleE = r.items[m].e
+			} else {
+				continue
+			}
+		}
+		det := it.roleS > 0 && r.lower[it.roleS-1] == "the"
+		if it.roleS < ts.s && r.lower[it.roleS] == "the" {
+			det = true
+		}
+		if !det && it.modCountry == "" && it.modCode == "" {
+			continue
+		}
+		if det && it.roleS > 0 && r.lower[it.roleS-1] == "the" {
+			it.roleS--
+		}
+		it.s = it.roleS
+		it.e = it.roleE
+		extra = append(extra, it)
+	}
+	if len(extra) == 0 {
+		return
+	}
+	r.items = append(r.items, extra...)
+	sort.SliceStable(r.items, func(i, j int) bool { return r.items[i].s < r.items[j].s })
+}
+
+// resolve assigns every item an actor.
+func (r *run) resolve() {
+	r.addTitleItems()
+	var persons []string // person actor ids in order of mention
+	lastPerson := ""
+	countries := map[string]int{}
+	for _, it := range r.items {
+		switch it.kind {
+		case itKB:
+			r.resolveKB(it, persons)
+		case itUnknown:
+			r.resolveUnknown(it)
+		case itTitle:
+			r.resolveTitle(it, persons, countries)
+		case itPronoun:
+			if lastPerson == "" {
+				it.skip = true
+				continue
+			}
+			it.actor, it.typ, it.resolution = lastPerson, sitrep.MentionPerson, "pronoun"
+		}
+		if it.skip || it.actor == "" {
+			it.skip = true
+			continue
+		}
+		if it.typ == sitrep.MentionPerson {
+			persons = append(persons, it.actor)
+			if !r.inQuote[it.s] {
+				lastPerson = it.actor
+			}
+		}
+		if a := r.actors[it.actor]; a != nil && a.Country != "" {
+			countries[a.Country]++
+		}
+	}
+}
+
+func (r *run) alreadyIn(id string) bool { _, ok := r.actors[id]; return ok }
+
+// pick chooses one hit of a KB item.
+func (r *run) pick(it *item) (hit, *Entry) {
+	best := -1
+	bestScore := 1 << 30
+	for k, h := range it.hits {
+		e := r.kb.entries[h.entry]
+		score := kindRank[h.kind] * 100
+		if r.alreadyIn(e.ID) {
+			score -= 50
+		}
+		if e.Type == sitrep.ActorPerson {
+			held := false
+			for _, ro := range e.Roles {
+				if heldAt(ro, r.at) {
+					held = true
+					if it.title >= 0 && r.kb.titleOf(ro.Title) == it.title {
+						score -= 30
+					}
+				}
+			}
+			if held {
+				score -= 20
+			}
+			if it.modCountry != "" && e.Country == it.modCountry {
+				score -= 10
+			}
+		}
+		if e.Source != "sitrep" {
+			score += 5
+		}
+		if score < bestScore {
+			best, bestScore = k, score
+		}
+	}
+	h := it.hits[best]
+	return h, r.kb.entries[h.entry]
+}
+
+func (r *run) resolveKB(it *item, persons []string) {
+	h, e := r.pick(it)
+	it.resolution = kindNames[h.kind]
+	switch h.kind {
+	case kindSurname:
+		// a bare surname: only people; skip when the surname is a common capitalised word at the
+		// start of a sentence and no one of that name has been mentioned
+		if !r.alreadyIn(e.ID) && r.sentenceStart(it.s) && !r.nameFollows(it) {
+			held := false
+			for _, ro := range e.Roles {
+				held = held || heldAt(ro, r.at)
+			}
+			if !held {
+				it.skip = true
+				return
+			}
+		}
+	case kindDemonym:
+		code := e.ID
+		next := ""
+		if it.e < r.n {
+			next = r.lower[it.e]
+		}
+		switch {
+		case govNouns[next]:
+			r.useEntry(it, code+"GOV")
+			return
+		case milNouns[next] && !r.titleStartsAt(it.e):
+			r.useEntry(it, code+"MIL")
+			return
+		}
+		r.useEntry(it, code)
+		it.typ = sitrep.MentionCountry
+		return
+	case kindCapital:
+		if r.locativeContext(it) {
+			id := "place:" + slug(r.text(it.s, it.e))
+			if !r.alreadyIn(id) {
+				r.actors[id] = &sitrep.Actor{ID: id, Name: r.text(it.s, it.e), Type: sitrep.ActorPlace, Country: e.ID, Code: e.ID, Roles: []sitrep.Role{}}
+				r.order = append(r.order, id)
+			}
+			it.actor, it.typ, it.resolution = id, sitrep.MentionPlace, "capital"
+			return
+		}
+		it.resolution = "metonym"
+		r.useEntry(it, e.ID+"GOV")
+		return
+	}
+	r.useEntry(it, e.ID)
+}
+
+// useEntry makes the KB entry id the item's actor.
+func (r *run) useEntry(it *item, id string) {
+	e := r.kb.Entry(id)
+	if e == nil {
+		it.skip = true
+		return
+	}
+	if !r.alreadyIn(id) {
+		r.actors[id] = &sitrep.Actor{ID: e.ID, Name: e.Name, Type: e.Type, Country: e.Country,
+			Code: r.kb.codeAt(e, r.at), Roles: rolesAt(e.Roles, r.at)}
+		r.order = append(r.order, id)
+	}
+	it.actor = id
+	it.typ = mentionType(e.Type)
+}
+
+func mentionType(actorType string) string {
+	switch actorType {
+	case sitrep.ActorPerson:
+		return sitrep.MentionPerson
+	case sitrep.ActorCountry:
+		return sitrep.MentionCountry
+	case sitrep.ActorPlace:
+		return sitrep.MentionPlace
+	case sitrep.ActorMedia:
+		return sitrep.MentionMedia
+	case sitrep.ActorGroup:
+		return sitrep.MentionGroup
+	}
+	return sitrep.MentionOrg
+}
+
+func (r *run) text(s, e int) string {
+	return r.doc.Text[r.doc.Tokens[s].Start:r.doc.Tokens[e-1].End]
+}
+
+func (r *run) sentenceStart(i int) bool {
+	return i == 0 || r.doc.Tokens[i-1].Sent != r.doc.Tokens[i].Sent || r.doc.Tokens[i-1].Kind == text.Quote
+}
+
+func (r *run) nameFollows(it *item) bool {
+	return it.e < r.n && speechVerbs[r.lower[it.e]]
+}
+
+func (r *run) titleStartsAt(p int) bool {
+	for _, ts := range r.titles {
+		if ts.s == p {
+			return true
+		}
+	}
+	return false
+}
+
+// locativeContext reports whether a capital is used as a place ("in Tehran", "trip to
+// Washington", a dateline, "the Paris Air Show") rather than for its government ("Tehran said",
+// "Washington's goal", "talks with Tehran", "from Washington they intend"): the government
+// reading needs a possessive, a following verb of saying or acting, a relation noun + "with",
+// or "from" + a subject pronoun.
+func (r *run) locativeContext(it *item) bool {
+	prev := ""
+	if it.s > 0 && r.sameSent(it.s-1, it.s) {
+		prev = r.lower[it.s-1]
+	}
+	if locatives[prev] && prev != "from" {
+		return true // "the ministry in Doha said": the ministry speaks, Doha is where
+	}
+	if prev == "to" && it.s > 1 && motionWords[r.lower[it.s-2]] {
+		return true
+	}
+	if objectVerbs[prev] {
+		return false
+	}
+	if it.e < r.n {
+		if r.doc.Tokens[it.e].Kind == text.Possessive {
+			return false
+		}
+		if r.sameSent(it.s, it.e) {
+			next := r.lower[it.e]
+			if govVerbs[next] {
+				return false
+			}
+			// a capital opening a clause and followed by a lower-case word is its subject:
+			// "said Washington bore responsibility", "Moscow rejects ..."
+			nt := r.doc.Tokens[it.e]
+			if clauseOpeners[prev] && nt.Kind == text.Word && !nt.Cap && !stopwords[next] && !locatives[next] {
+				return false
+			}
+		}
+	}
+	if prev == "from" && it.e < r.n {
+		switch r.lower[it.e] {
+		case "they", "it", "officials", "the":
+			return false
+		}
+	}
+	if (prev == "with" || prev == "and" || prev == "between") && it.s > 1 && relationNouns[r.lower[it.s-2]] {
+		return false
+	}
+	if (prev == "with" || prev == "and") && it.s > 2 && relationNouns[r.lower[it.s-3]] {
+		return false
+	}
+	return true
+}
+
+func (r *run) resolveUnknown(it *item) {
+	if r.credit(it.s, it.e) {
+		it.skip = true
+		return
+	}
+	typ, country := r.guess(it)
+	name := r.text(it.s, it.e)
+	id := ""
+	if typ == sitrep.ActorPerson {
+		if it.e-it.s == 1 {
+			id = r.unknownP[r.lower[it.s]]
+		}
+		if id == "" {
+			id = "x:" + slug(name)
+		}
+		r.unknownP[r.lower[it.e-1]] = id
+	} else {
+		id = "x:" + slug(name)
+	}
+	if id == "x:" {
+		it.skip = true
+		return
+	}
+	a := r.actors[id]
+	if a == nil {
+		a = &sitrep.Actor{ID: id, Name: name, Type: typ, Country: country, Code: country, Roles: []sitrep.Role{}}
+		r.actors[id] = a
+		r.order = append(r.order, id)
+	}
+	if rt := r.roleText(it); rt != "" && typ == sitrep.ActorPerson {
+		c := country
+		if c == "" {
+			c = it.modCountry
+		}
+		a.Roles = append(a.Roles, sitrep.Role{Title: rt, Country: c, Code: it.modCode, Current: !it.former})
+	}
+	if a.Country == "" && country != "" {
+		a.Country, a.Code = country, country
+	}
+	it.actor, it.typ, it.resolution = id, mentionType(typ), "unknown"
+}
+
+// guess types an unknown capitalised name from its context and returns the country stated
+// around it ("Israeli official X").
+func (r *run) guess(it *item) (string, string) {
+	country := it.modCountry
+	for p := it.s - 1; p >= 0 && p >= it.s-3 && country == ""; p-- {
+		if k, ok := r.nameEnd.get(p + 1); ok && r.items[k].kind == itKB && r.items[k] != it {
+			for _, h := range r.items[k].hits {
+				if h.kind == kindDemonym {
+					country = r.kb.entries[h.entry].ID
+				}
+			}
+		}
+	}
+	first, last := r.lower[it.s], r.lower[it.e-1]
+	n := it.e - it.s
+	prev, next := "", ""
+	if it.s > 0 {
+		prev = r.lower[it.s-1]
+	}
+	if it.e < r.n {
+		next = r.lower[it.e]
+	}
+	switch {
+	case n == 2 && firstNames[first] && !orgSuffixes[last]:
+		return sitrep.ActorPerson, country
+	case mediaSuffixes[last]:
+		return sitrep.ActorMedia, country
+	case orgSuffixes[last] || orgSuffixes[first]:
+		return sitrep.ActorOrg, country
+	case placeWords[last]:
+		return sitrep.ActorPlace, country
+	case it.title >= 0:
+		return sitrep.ActorPerson, country
+	case honorifics[prev] && it.s > 0 && r.doc.Tokens[it.s-1].Cap:
+		return sitrep.ActorPerson, country
+	case personNouns[prev]:
+		return sitrep.ActorPerson, country
+	}
+	if n == 1 {
+		if _, ok := r.unknownP[first]; ok {
+			return sitrep.ActorPerson, country
+		}
+	}
+	if (prev == "in" || prev == "near" || prev == "across" || prev == "throughout") && !firstNames[first] {
+		if it.s < 2 || !investWords[r.lower[it.s-2]] {
+			return sitrep.ActorPlace, country
+		}
+	}
+	if next == "," && it.e+1 < r.n {
+		if k, ok := r.nameAt.get(it.e + 1); ok && r.items[k].kind == itKB {
+			for _, h := range r.items[k].hits {
+				if t := r.kb.entries[h.entry].Type; t == sitrep.ActorCountry || t == sitrep.ActorPlace {
+					return sitrep.ActorPlace, country
+				}
+			}
+		}
+	}
+	if n >= 2 && firstNames[first] {
+		return sitrep.ActorPerson, country
+	}
+	if n >= 2 && (speechVerbs[next] || next == "who" || (next == "," && it.e+1 < r.n && r.lower[it.e+1] == "who")) {
+		return sitrep.ActorPerson, country
+	}
+	return sitrep.ActorOrg, country
+}
+
+// resolveTitle resolves a title without a name to the person holding (or who held) it.
+func (r *run) resolveTitle(it *item, persons []string, countries map[string]int) {
+	match := func(e *Entry) bool {
+		cur, past := false, false
+		for _, ro := range e.Roles {
+			if r.kb.titleOf(ro.Title) != it.title {
+				continue
+			}
+			if it.modCountry != "" && ro.Country != it.modCountry && e.Country != it.modCountry {
+				continue
+			}
+			if it.modCode != "" && ro.Code != it.modCode && !strings.HasPrefix(ro.Code, it.modCode) {
+				continue
+			}
+			if heldAt(ro, r.at) {
+				cur = true
+			} else if !ro.End.IsZero() && (r.at.IsZero() || !r.at.Before(ro.End)) {
+				past = true
+			}
+		}
+		if it.former {
+			return past && !cur
+		}
+		return cur
+	}
+	// people already named in the article, most recent first
+	for k := len(persons) - 1; k >= 0; k-- {
+		if e := r.kb.Entry(persons[k]); e != nil && match(e) {
+			r.useEntry(it, e.ID)
+			r.setTitleRes(it)
+			return
+		}
+	}
+	// people named later in the article ("The former vice president … Joe Biden spoke")
+	for _, o := range r.items {
+		if o.kind != itKB || o.s <= it.s {
+			continue
+		}
+		for _, h := range o.hits {
+			if h.kind != kindName && h.kind != kindAlias {
+				continue
+			}
+			if e := r.kb.entries[h.entry]; e.Type == sitrep.ActorPerson && match(e) {
+				r.useEntry(it, e.ID)
+				r.setTitleRes(it)
+				return
+			}
+		}
+	}
+	if it.modCountry == "" && it.modCode == "" {
+		best, bc := "USA", 0
+		for c, k := range countries {
+			if k > bc || (k == bc && c < best) {
+				best, bc = c, k
+			}
+		}
+		it.modCountry = best
+	}
+	var cands []*Entry
+	for _, idx := range r.kb.holders[it.title] {
+		if e := r.kb.entries[idx]; match(e) {
+			cands = append(cands, e)
+		}
+	}
+	if len(cands) == 0 {
+		it.skip = true
+		return
+	}
+	// most recent holder first
+	sort.SliceStable(cands, func(i, j int) bool { return lastStart(cands[i]).After(lastStart(cands[j])) })
+	r.useEntry(it, cands[0].ID)
+	r.setTitleRes(it)
+}
+
+func (r *run) setTitleRes(it *item) {
+	it.resolution = "title"
+	if r.latest {
+		it.resolution = "title-latest"
+	}
+}
+
+func lastStart(e *Entry) time.Time {
+	var t time.Time
+	for _, ro := range e.Roles {
+		if ro.Start.After(t) {
+			t = ro.Start
+		}
+	}
+	return t
+}
+
+// output builds the article's mentions and actors.
+func (r *run) output() ([]sitrep.Mention, []sitrep.Actor) {
+	ms := make([]sitrep.Mention, 0, len(r.items))
+	for _, it := range r.items {
+		if it.skip || it.actor == "" {
+			continue
+		}
+		m := sitrep.Mention{
+			Text: r.text(it.s, it.e), Start: r.doc.Tokens[it.s].Start, End: r.doc.Tokens[it.e-1].End,
+			Type: it.typ, ActorID: it.actor, Resolution: it.resolution,
+		}
+		if it.be > it.bs {
+			m.Start, m.End, m.Text = it.bs, it.be, r.doc.Text[it.bs:it.be]
+		}
+		if it.kind == itTitle {
+			m.Role = r.text(it.s, it.e)
+			if r.lower[it.s] == "the" && it.e-it.s > 1 {
+				m.Role = r.text(it.s+1, it.e)
+			}
+		} else if it.typ == sitrep.MentionPerson {
+			m.Role = r.roleText(it)
+		}
+		ms = append(ms, m)
+	}
+	as := make([]sitrep.Actor, 0, len(r.order))
+	for _, id := range r.order {
+		as = append(as, *r.actors[id])
+	}
+	return ms, as
+}
+
+// ---- published-date inference ----
+
+type interval struct{ s, e time.Time } // [s, e)
+
+type iset []interval
+
+func (a iset) intersect(b iset) iset {
+	var out iset
+	for _, x := range a {
+		for _, y := range b {
+			s, e := x.s, x.e
+			if y.s.After(s) {
+				s = y.s
+			}
+			if y.e.Before(e) {
+				e = y.e
+			}
+			if s.Before(e) {
+				out = append(out, interval{s, e})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].s.Before(out[j].s) })
+	return out
+}
+
+// minus returns a without b.
+func (a iset) minus(b iset) iset {
+	out := a
+	for _, y := range b {
+		var next iset
+		for _, x := range out {
+			if !y.s.After(x.s) && !y.e.Before(x.e) {
+				continue // covered
+			}
+			if !y.e.After(x.s) || !y.s.Before(x.e) {
+				next = append(next, x)
+				continue
+			}
+			if y.s.After(x.s) {
+				next = append(next, interval{x.s, y.s})
+			}
+			if y.e.Before(x.e) {
+				next = append(next, interval{y.e, x.e})
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+func (a iset) String() string {
+	parts := make([]string, len(a))
+	for i, x := range a {
+		parts[i] = x.s.Format("2006-01-02") + ".." + x.e.AddDate(0, 0, -1).Format("2006-01-02")
+	}
+	return strings.Join(parts, " or ")
+}
+
+// infer estimates the publication date from the offices named in the text, narrowing prior (the
+// range the timex stage derived from explicit dates; Latest zero means open) when there is one,
+// else using the explicit full dates of tx.
+func (r *run) infer(prior *sitrep.DateRange, tx []sitrep.TimeExpr) *sitrep.DateRange {
+	horizon := r.kb.horizon
+	set := iset{{time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), horizon}}
+	var ev []string
+	if prior != nil && !prior.Earliest.IsZero() {
+		end := horizon
+		if !prior.Latest.IsZero() {
+			end = prior.Latest.AddDate(0, 0, 1)
+		}
+		if prior.Earliest.Before(end) {
+			set = iset{{prior.Earliest, end}}
+			ev = append(ev, prior.Evidence...)
+		}
+		tx = nil // the timex stage has already read the dates
+	}
+	apply := func(s iset, why string) {
+		if len(s) == 0 {
+			return
+		}
+		n := set.intersect(s)
+		if len(n) == 0 {
+			ev = append(ev, why+" (conflicts with the other evidence: ignored)")
+			return
+		}
+		set = n
+		ev = append(ev, why)
+	}
+	for _, it := range r.items {
+		if it.kind != itKB || it.title < 0 {
+			continue
+		}
+		var e *Entry
+		for _, h := range it.hits {
+			if en := r.kb.entries[h.entry]; en.Type == sitrep.ActorPerson {
+				e = en
+				break
+			}
+		}
+		if e == nil {
+			continue
+		}
+		var ten iset
+		first := horizon
+		for _, ro := range e.Roles {
+			if r.kb.titleOf(ro.Title) != it.title {
+				continue
+			}
+			if it.modCountry != "" && ro.Country != it.modCountry && e.Country != it.modCountry {
+				continue
+			}
+			end := ro.End
+			if end.IsZero() {
+				end = horizon
+			}
+			st := ro.Start
+			if st.IsZero() {
+				st = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+			}
+			ten = append(ten, interval{st, end})
+			if st.Before(first) {
+				first = st
+			}
+		}
+		if len(ten) == 0 {
+			continue
+		}
+		phrase := r.text(min(it.roleS, it.s), max(it.roleE, it.e))
+		if it.former {
+			s := iset{{first, horizon}}.minus(ten)
+			apply(s, fmt.Sprintf("%q: %s was no longer in office: %s", phrase, e.Name, s))
+		} else {
+			apply(ten, fmt.Sprintf("%q: %s in office %s", phrase, e.Name, iset(ten)))
+		}
+	}
+	for _, x := range tx {
+		if x.Type != sitrep.TimexDate || len(x.Value) != 10 || x.Anchor == "published" {
+			continue
+		}
+		d, err := time.Parse("2006-01-02", x.Value)
+		if err != nil {
+			continue
+		}
+		apply(iset{{d.AddDate(0, 0, -183), d.AddDate(1, 0, 1)}}, fmt.Sprintf("date %s in the text (articles cite dates from about six months ahead to a year back)", x.Value))
+	}
+	if len(ev) == 0 {
+		return nil
+	}
+	if prior != nil && len(ev) == len(prior.Evidence) && !prior.Earliest.IsZero() {
+		// no office evidence: keep the timex stage's range; resolve roles just after its
+		// earliest bound (news cites recent dates)
+		r.inferLast = interval{prior.Earliest, prior.Earliest.AddDate(0, 0, 2)}
+		return prior
+	}
+	r.inferLast = set[len(set)-1]
+	return &sitrep.DateRange{Earliest: set[0].s, Latest: set[len(set)-1].e.AddDate(0, 0, -1), Evidence: ev}
+}
+
+// midpoint returns the middle of the latest interval of the inferred set: with several
+// intervals (a person in office twice), recent news is the likelier reading.
+func midpoint(last interval, _ *sitrep.DateRange) time.Time {
+	d := last.e.Sub(last.s) / 2
+	return last.s.Add(d).Truncate(24 * time.Hour)
+}

@@ -1,0 +1,886 @@
+package actor
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/text"
+)
+
+// Options configure a Tagger.
+type Options struct {
+	// Logger receives debug output; nil discards it.
+	Logger *slog.Logger
+	// MaxTokens bounds the work per article: tokens beyond it are not tagged.
+	MaxTokens int
+	// NoUnknown turns off capitalised-sequence chunking: only knowledge-base names are tagged.
+	NoUnknown bool
+}
+
+// DefaultOptions returns the options the pipeline uses.
+func DefaultOptions() Options {
+	return Options{MaxTokens: 200_000}
+}
+
+// Tagger is the actor stage: it fills Article.Mentions, Article.Actors and, when the article has no
+// publication date, Article.PublishedInferred.
+type Tagger struct {
+	kb   *KB
+	opts Options
+	log  *slog.Logger
+}
+
+// NewTagger returns a tagger that looks names up in kb.
+func NewTagger(kb *KB, opts Options) *Tagger {
+	if opts.MaxTokens <= 0 {
+		opts.MaxTokens = DefaultOptions().MaxTokens
+	}
+	l := opts.Logger
+	if l == nil {
+		l = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return &Tagger{kb: kb, opts: opts, log: l.With("component", "actor")}
+}
+
+// Name returns the stage name, "actor".
+func (t *Tagger) Name() string { return "actor" }
+
+// Process tags the actors of a. It never changes a.Text.
+func (t *Tagger) Process(ctx context.Context, a *sitrep.Article, doc *text.Doc) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if doc == nil || doc.Text != a.Text {
+		doc = text.Parse(a.Text)
+	}
+	r := newRun(t.kb, doc, t.opts)
+	r.block(a.Timexes)
+	r.scan(!t.opts.NoUnknown)
+	var at time.Time
+	if a.Published != nil {
+		at = *a.Published
+	} else {
+		a.PublishedInferred = r.infer(a.PublishedInferred, a.Timexes)
+		if a.PublishedInferred != nil {
+			at = midpoint(r.inferLast, a.PublishedInferred)
+		} else {
+			r.latest = true
+			a.Flags = append(a.Flags, sitrep.Flag{Kind: "actor_date_unknown", Detail: "no publication date: titles resolved to the latest office holders"})
+		}
+	}
+	r.at = at
+	r.resolve()
+	a.Mentions, a.Actors = r.output()
+	return nil
+}
+
+// ---- the per-article run ----
+
+// item kinds
+const (
+	itKB      = iota // a knowledge-base name
+	itUnknown        // a capitalised sequence not in the KB
+	itTitle          // a title not attached to a name ("the former president")
+	itPronoun        // he / she
+)
+
+type item struct {
+	kind int
+	s, e int // token range of the name
+	// bs, be override the byte span for a part of a hyphenated token ("Biden" in "Biden-Netanyahu")
+	bs, be int
+	hits   []hit
+	// role context
+	roleS, roleE int  // token range of the attached title phrase (0,0 when none)
+	title        int  // canonical title index or -1
+	former       bool // "former president X"
+	modCountry   string
+	modCode      string // code of an org modifier ("Pentagon" → USAMIL)
+	// resolution
+	actor      string
+	typ        string
+	resolution string
+	skip       bool
+}
+
+type titleSpan struct {
+	s, e  int
+	title int
+	used  bool
+}
+
+type run struct {
+	kb      *KB
+	doc     *text.Doc
+	n       int
+	lower   []string
+	blocked []bool
+	inQuote []bool
+	shoutS  []int8 // per sentence: 0 not computed, 1 all-capitals or title-case line, 2 not
+	// capSeen holds lower-cased words seen capitalised other than at the start of a sentence.
+	capSeen map[string]bool
+	items   []*item
+	titles  []titleSpan
+	roots   []rootPair // per token: first trie nodes of names and titles starting there
+	titleAt index      // end token → index in titles
+	nameEnd index      // end token → index in items
+	nameAt  index      // start token → index in items
+	at      time.Time
+	latest  bool
+	// inferLast is the latest interval of the inferred date set.
+	inferLast interval
+
+	actors   map[string]*sitrep.Actor
+	order    []string
+	unknownP map[string]string // surname → actor id of unknown people
+}
+
+func newRun(kb *KB, doc *text.Doc, opts Options) *run {
+	n := len(doc.Tokens)
+	if n > opts.MaxTokens {
+		n = opts.MaxTokens
+	}
+	r := &run{kb: kb, doc: doc, n: n, titleAt: newIndex(n), nameEnd: newIndex(n), nameAt: newIndex(n),
+		actors: map[string]*sitrep.Actor{}, unknownP: map[string]string{}}
+	r.lower = make([]string, n)
+	r.roots = make([]rootPair, n)
+	lt := asciiLower(doc.Text)
+	for i := 0; i < n; i++ {
+		tk := doc.Tokens[i]
+		w := lt[tk.Start:tk.End]
+		for k := 0; k < len(w); k++ {
+			if w[k] >= 0x80 {
+				w = strings.ToLower(doc.Text[tk.Start:tk.End])
+				break
+			}
+		}
+		r.lower[i] = w
+		if tk.Kind == text.Word || tk.Kind == text.Number {
+			r.roots[i] = kb.roots[w]
+		}
+	}
+	r.blocked = make([]bool, n)
+	r.inQuote = make([]bool, n)
+	r.shoutS = make([]int8, len(doc.Sentences))
+	in := false
+	for i := 0; i < n; i++ {
+		tk := doc.Tokens[i]
+		if i > 0 && strings.Contains(doc.Text[doc.Tokens[i-1].End:tk.Start], "\n") {
+			in = false
+		}
+		if tk.Kind == text.Quote {
+			c, _ := utf8.DecodeRuneInString(doc.Text[tk.Start:])
+			switch c {
+			case '“', '«':
+				in = true
+			case '”', '»':
+				in = false
+			case '"':
+				in = !in
+			}
+			r.inQuote[i] = in
+			continue
+		}
+		r.inQuote[i] = in
+	}
+	return r
+}
+
+// shout reports whether token i is in an all-capitals or title-case line (headline debris),
+// where capitalised-sequence chunking is unreliable. Computed per sentence on first use.
+func (r *run) shout(i int) bool {
+	k := r.doc.Tokens[i].Sent
+	if k < 0 || k >= len(r.shoutS) {
+		return false
+	}
+	if r.shoutS[k] == 0 {
+		r.shoutS[k] = 2
+		sp := r.doc.Sentences[k]
+		end := min(sp.TokEnd, r.n)
+		doc := r.doc
+		if end <= sp.TokStart {
+			return false
+		}
+		lastTok := doc.Text[doc.Tokens[end-1].Start:doc.Tokens[end-1].End]
+		terminal := lastTok == "." || lastTok == "?" || lastTok == "!"
+		words, caps, content, titled := 0, 0, 0, 0
+		for i := sp.TokStart; i < end; i++ {
+			if doc.Tokens[i].Kind != text.Word {
+				continue
+			}
+			words++
+			w := doc.Text[doc.Tokens[i].Start:doc.Tokens[i].End]
+			if len(w) > 1 && allUpper(w) {
+				caps++
+			}
+			if !terminal && !stopwords[r.lower[i]] {
+				content++
+				if doc.Tokens[i].Cap {
+					titled++
+				}
+			}
+		}
+		if end > sp.TokStart {
+			last := doc.Text[doc.Tokens[end-1].Start:doc.Tokens[end-1].End]
+			headline := content >= 4 && titled*4 >= content*3 && last != "." && last != "?" && last != "!"
+			if (words >= 4 && caps*10 >= words*7) || headline {
+				r.shoutS[k] = 1
+			}
+		}
+	}
+	return r.shoutS[k] == 1
+}
+
+// seenCap reports whether w (lower case) occurs capitalised somewhere other than at the start of
+// a sentence. The set is built on first use: most articles never ask.
+func (r *run) seenCap(w string) bool {
+	if r.capSeen == nil {
+		r.capSeen = map[string]bool{}
+		for i := 1; i < r.n; i++ {
+			tk := r.doc.Tokens[i]
+			if tk.Cap && tk.Kind == text.Word && r.doc.Tokens[i-1].Sent == tk.Sent && r.doc.Tokens[i-1].Kind != text.Quote {
+				r.capSeen[r.lower[i]] = true
+			}
+		}
+	}
+	return r.capSeen[w]
+}
+
+// index maps token positions to item or title indexes (stored plus one; zero means none).
+type index []int32
+
+func newIndex(n int) index { return make(index, n+2) }
+
+func (x index) get(i int) (int, bool) {
+	if i < 0 || i >= len(x) || x[i] == 0 {
+		return 0, false
+	}
+	return int(x[i]) - 1, true
+}
+
+func (x index) set(i, v int) {
+	if i >= 0 && i < len(x) {
+		x[i] = int32(v) + 1
+	}
+}
+
+// asciiLower lower-cases the ASCII letters of s, leaving other bytes alone, so that byte offsets
+// are kept.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	return string(b)
+}
+
+func allUpper(w string) bool {
+	for _, c := range w {
+		if unicode.IsLower(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *run) tok(i int) string { t := r.doc.Tokens[i]; return r.doc.Text[t.Start:t.End] }
+
+func (r *run) isCap(i int) bool { return i >= 0 && i < r.n && r.doc.Tokens[i].Cap }
+
+func (r *run) sameSent(i, j int) bool {
+	return i >= 0 && j >= 0 && i < r.n && j < r.n && r.doc.Tokens[i].Sent == r.doc.Tokens[j].Sent
+}
+
+// block marks tokens covered by time expressions so they are not read as names.
+func (r *run) block(tx []sitrep.TimeExpr) {
+	for _, x := range tx {
+		for i := r.doc.TokenAt(x.Start); i < r.n && r.doc.Tokens[i].Start < x.End; i++ {
+			r.blocked[i] = true
+		}
+	}
+}
+
+// matchName returns the end of the longest valid KB name starting at i and its hits.
+func (r *run) matchName(i int) (int, []hit) {
+	if i >= r.n || r.roots[i].name == nil {
+		return -1, nil
+	}
+	nd := r.kb.names
+	bestEnd, best := -1, []hit(nil)
+	hasCap := false
+	for j := i; j < r.n && j-i < 12; j++ {
+		if j > i && !r.sameSent(i, j) {
+			break
+		}
+		if r.blocked[j] && j == i {
+			break
+		}
+		if j == i {
+			nd = r.roots[i].name
+		} else {
+			nd = nd.next[r.lower[j]]
+		}
+		if nd == nil {
+			break
+		}
+		if r.doc.Tokens[j].Cap || r.doc.Tokens[j].Kind == text.Number {
+			hasCap = true
+		}
+		if len(nd.hits) == 0 || !hasCap {
+			continue
+		}
+		if j == i && !r.doc.Tokens[i].Cap {
+			continue
+		}
+		// a match must end at a token boundary that is not glued to more letters ("U.S.-Israel" is fine)
+		var ok []hit
+		span := r.doc.Text[r.doc.Tokens[i].Start:r.doc.Tokens[j].End]
+		for _, h := range nd.hits {
+			if h.exact != "" && h.exact != span {
+				continue
+			}
+			ok = append(ok, h)
+		}
+		if len(ok) > 0 {
+			bestEnd, best = j+1, ok
+		}
+	}
+	return bestEnd, best
+}
+
+// matchTitle returns the end of the longest title phrase starting at i and its canonical index.
+func (r *run) matchTitle(i int) (int, int) {
+	if i >= r.n || r.roots[i].title == nil {
+		return -1, -1
+	}
+	nd := r.kb.titles
+	bestEnd, best := -1, -1
+	for j := i; j < r.n && j-i < 10; j++ {
+		if j > i && !r.sameSent(i, j) {
+			break
+		}
+		if j == i {
+			nd = r.roots[i].title
+		} else {
+			nd = nd.next[r.lower[j]]
+		}
+		if nd == nil {
+			break
+		}
+		if len(nd.hits) > 0 {
+			bestEnd, best = j+1, int(nd.hits[0].entry)
+		}
+	}
+	return bestEnd, best
+}
+
+// scan finds KB names, titles and (when unknown is set) capitalised sequences.
+func (r *run) scan(unknown bool) {
+	for i := 0; i < r.n; {
+		tk := r.doc.Tokens[i]
+		if tk.Kind != text.Word && tk.Kind != text.Number {
+			i++
+			continue
+		}
+		ne, hits := -1, []hit(nil)
+		if tk.Cap || tk.Kind == text.Number || r.kb.lowerStarts[r.lower[i]] {
+			ne, hits = r.matchName(i)
+		}
+		te, ti := r.matchTitle(i)
+		if ne > 0 && ne >= te {
+			// "Sheikh Mohammed bin Abdulrahman Al Thani": a longer name starting inside this
+			// match wins
+			if k := r.longerInside(i, ne); k > i {
+				i = k
+				continue
+			}
+			if ne < r.n && r.doc.Tokens[ne].Start == r.doc.Tokens[ne-1].End && r.tok(ne) == "$" {
+				i = ne + 1 // "US$ 40 billion": a currency
+				continue
+			}
+			// "Qatar Airways", "China Eastern Airlines", "Singapore Airlines": a place name
+			// opening an organisation's name
+			if unknown && ne < r.n && r.doc.Tokens[ne].Cap && !r.shout(i) && r.placeHits(hits) {
+				if e := r.chunk(ne); e > ne && (orgSuffixes[r.lower[e-1]] || mediaSuffixes[r.lower[e-1]]) {
+					r.addItem(&item{kind: itUnknown, s: i, e: e, title: -1})
+					i = e
+					continue
+				}
+			}
+			r.addItem(&item{kind: itKB, s: i, e: ne, hits: hits, title: -1})
+			i = ne
+			continue
+		}
+		if te > 0 {
+			r.titleAt.set(te, len(r.titles))
+			r.titles = append(r.titles, titleSpan{s: i, e: te, title: ti})
+			i = te
+			continue
+		}
+		if !r.blocked[i] {
+			if w := r.lower[i]; (w == "he" || w == "she") && !r.inQuote[i] {
+				r.addItem(&item{kind: itPronoun, s: i, e: i + 1, title: -1})
+				i++
+				continue
+			}
+		}
+		// "Air France", "Bank of Japan": an organisation word opening a place name
+		if unknown && tk.Cap && orgPrefixes[r.lower[i]] && i+1 < r.n && r.sameSent(i, i+1) {
+			k := i + 1
+			if r.lower[k] == "of" && k+1 < r.n {
+				k++
+			}
+			if e, hs := r.matchName(k); e > 0 && r.placeHits(hs) {
+				r.addItem(&item{kind: itUnknown, s: i, e: e, title: -1})
+				i = e
+				continue
+			}
+		}
+		if tk.Cap && tk.Kind == text.Word && strings.Contains(r.tok(i), "-") && r.compound(i) {
+			i++
+			continue
+		}
+		if unknown && tk.Cap && !r.blocked[i] && !r.shout(i) {
+			e := r.chunk(i)
+			if e < 0 {
+				i = -e // a product name: skipped
+				continue
+			}
+			if e > i {
+				r.addItem(&item{kind: itUnknown, s: i, e: e, title: -1})
+				i = e
+				continue
+			}
+		}
+		i++
+	}
+	r.attachRoles()
+}
+
+// compound tags the known names inside a hyphenated token ("Israel-Lebanon", "Biden-Netanyahu").
+func (r *run) compound(i int) bool {
+	tk := r.doc.Tokens[i]
+	w := r.doc.Text[tk.Start:tk.End]
+	var parts []*item
+	off := 0
+	for _, p := range strings.Split(w, "-") {
+		if p != "" {
+			r0, _ := utf8.DecodeRuneInString(p)
+			if nd := r.kb.names.next[strings.ToLower(p)]; nd != nil && unicode.IsUpper(r0) {
+				var hs []hit
+				for _, h := range nd.hits {
+					if h.exact == "" || h.exact == p {
+						hs = append(hs, h)
+					}
+				}
+				if len(hs) > 0 {
+					parts = append(parts, &item{kind: itKB, s: i, e: i + 1, bs: tk.Start + off, be: tk.Start + off + len(p), hits: hs, title: -1})
+				}
+			}
+		}
+		off += len(p) + 1
+	}
+	if len(parts) == 0 {
+		return false
+	}
+	for _, it := range parts {
+		r.items = append(r.items, it)
+	}
+	return true
+}
+
+// longerInside returns the start of a KB name beginning inside [i, ne) and ending after ne, or i.
+func (r *run) longerInside(i, ne int) int {
+	for k := i + 1; k < ne; k++ {
+		if !r.doc.Tokens[k].Cap {
+			continue
+		}
+		if e, _ := r.matchName(k); e > ne {
+			return k
+		}
+	}
+	return i
+}
+
+// placeHits reports whether the hits name a country or place (not a person or organisation).
+func (r *run) placeHits(hs []hit) bool {
+	for _, h := range hs {
+		switch r.kb.entries[h.entry].Type {
+		case sitrep.ActorCountry, sitrep.ActorPlace:
+		default:
+			return false
+		}
+	}
+	return len(hs) > 0
+}
+
+func (r *run) addItem(it *item) {
+	r.nameEnd.set(it.e, len(r.items))
+	r.nameAt.set(it.s, len(r.items))
+	r.items = append(r.items, it)
+}
+
+// chunk returns the end of a capitalised name starting at i, or i when there is none.
+func (r *run) chunk(i int) int {
+	if stopwords[r.lower[i]] || honorifics[r.lower[i]] || contraction(r.lower[i]) {
+		return i
+	}
+	j := i
+	last := i
+	for j < r.n && r.sameSent(i, j) && j-i < 8 {
+		tk := r.doc.Tokens[j]
+		if r.blocked[j] {
+			break
+		}
+		if j > i && tk.Start != r.doc.Tokens[j-1].End && strings.ContainsAny(r.doc.Text[r.doc.Tokens[j-1].End:tk.Start], "\n") {
+			break
+		}
+		if tk.Kind == text.Word && tk.Cap && !stopwords[r.lower[j]] {
+			if j > i && honorifics[r.lower[j]] && !orgSuffixes[r.lower[j]] {
+				break // "Apple CEO Steve Jobs"
+			}
+			if j > i {
+				if e, _ := r.matchName(j); e > 0 {
+					break // a known name starts here
+				}
+				if e, _ := r.matchTitle(j); e > 0 && !orgSuffixes[r.lower[j]] {
+					break
+				}
+			}
+			last = j
+			j++
+			continue
+		}
+		if tk.Kind == text.Number && j > i {
+			// "Channel 12", "Terminal 3"
+			last = j
+			j++
+			continue
+		}
+		if j > i && r.lower[j] == "of" && firstNames[r.lower[i]] {
+			break // "Maria Delgado of Eurasia Group": a person, then an organisation
+		}
+		if j > i && connectors[r.lower[j]] && r.isCap(j+1) && r.doc.Tokens[j].Kind == text.Word {
+			j++
+			continue
+		}
+		if j > i && tk.Kind == text.Punct && r.doc.Text[tk.Start] == '&' && r.isCap(j+1) {
+			j++
+			continue
+		}
+		break
+	}
+	if last < i {
+		return i
+	}
+	if product(r, i, last+1) || nonActorEnds[r.lower[last]] || (last == i && nonActors[r.lower[i]]) ||
+		(last+1 < r.n && indexNouns[r.lower[last+1]] && !r.doc.Tokens[last+1].Cap) {
+		return -(last + 1) // a product or model name ("Airbus A380", "Boeing 787", "KC-45")
+	}
+	// "Shares of Northwind Logistics": an ordinary word capitalised by its position opens the
+	// sequence; drop it and the connectors after it
+	if last > i && r.sentenceStart(i) && !r.seenCap(r.lower[i]) && !firstNames[r.lower[i]] {
+		k := i + 1
+		for k <= last && connectors[r.lower[k]] {
+			k++
+		}
+		if k > i+1 {
+			return -k // skip the opening word; the name is chunked from k
+		}
+	}
+	// a lone capitalised word opening a sentence is a name only if the text capitalises it
+	// elsewhere too, or a speech verb follows ("Boeing said")
+	if last == i && (i == 0 || r.doc.Tokens[i-1].Sent != r.doc.Tokens[i].Sent || r.doc.Tokens[i-1].Kind == text.Quote) {
+		if strings.HasSuffix(r.lower[i], "ly") || (!r.seenCap(r.lower[i]) && !(i+1 < r.n && speechVerbs[r.lower[i+1]])) {
+			return i
+		}
+	}
+	return last + 1
+}
+
+// product reports whether the capitalised sequence [s,e) names a product or model: a token
+// mixing letters and digits ("A380", "DC-9"), or a number not ending an organisation's name.
+func product(r *run, s, e int) bool {
+	if orgSuffixes[r.lower[e-1]] || mediaSuffixes[r.lower[e-1]] {
+		return false
+	}
+	for k := s; k < e; k++ {
+		w := r.lower[k]
+		if r.doc.Tokens[k].Kind == text.Number {
+			return true
+		}
+		if strings.ContainsAny(w, "0123456789") {
+			return true
+		}
+		if strings.HasSuffix(w, "liner") || strings.HasSuffix(w, "liners") {
+			return true
+		}
+	}
+	return false
+}
+
+// contraction reports whether w is a contracted pronoun or auxiliary ("i'm", "don't").
+func contraction(w string) bool {
+	w = strings.ReplaceAll(w, "’", "'")
+	k := strings.IndexByte(w, '\'')
+	if k < 0 {
+		return false
+	}
+	switch w[k+1:] {
+	case "m", "ve", "ll", "re", "d", "t", "s":
+		return true
+	}
+	return false
+}
+
+// ---- role context ----
+
+// attachRoles finds, for each name, an attached title: a pre-modifier ("Pentagon press secretary
+// Patrick Ryder", "former president Trump") or an apposition ("Yoav Gallant, Israel's defense
+// minister").
+func (r *run) attachRoles() {
+	for _, it := range r.items {
+		if it.kind == itPronoun {
+			continue
+		}
+		if r.preRole(it) {
+			continue
+		}
+		r.appRole(it)
+	}
+}
+
+// entryAt returns the first KB entry of the item ending at token e, if any.
+func (r *run) itemEndingAt(e int) *item {
+	if k, ok := r.nameEnd.get(e); ok {
+		return r.items[k]
+	}
+	return nil
+}
+
+// modifierBefore extends a title start s backwards over "former", a possessive or demonym
+// country, an organisation and "the": it returns the new start and fills it.
+func (r *run) modifierBefore(it *item, s int) int {
+	for k := 0; k < 4 && s > 0; k++ {
+		p := s - 1
+		if !r.sameSent(p, s) {
+			break
+		}
+		w := r.lower[p]
+		if formerWords[w] || w == "acting" || w == "deputy" || w == "senior" || w == "top" {
+			if formerWords[w] {
+				it.former = true
+			}
+			s = p
+			continue
+		}
+		if r.doc.Tokens[p].Kind == text.Possessive {
+			if m := r.itemEndingAt(p); m != nil && m.kind == itKB {
+				r.setMod(it, m)
+				s = m.s
+				continue
+			}
+			break
+		}
+		if m := r.itemEndingAt(s); m != nil && m.kind == itKB {
+			if r.setMod(it, m) {
+				s = m.s
+				continue
+			}
+		}
+		break
+	}
+	return s
+}
+
+// setMod records a country or organisation modifier; it reports whether m is one.
+func (r *run) setMod(it *item, m *item) bool {
+	for _, h := range m.hits {
+		e := r.kb.entries[h.entry]
+		switch e.Type {
+		case sitrep.ActorCountry:
+			it.modCountry = e.ID
+			return true
+		case sitrep.ActorGov, sitrep.ActorOrg, sitrep.ActorIGO, sitrep.ActorGroup:
+			it.modCountry = e.Country
+			it.modCode = e.Code
+			return true
+		}
+	}
+	return false
+}
+
+func (r *run) preRole(it *item) bool {
+	e := it.s
+	// optional tail "to the Middle East" between title and name
+	if m := r.itemEndingAt(e); m != nil && m != it {
+		_ = m
+	}
+	k, ok := r.titleAt.get(e)
+	for h := 0; !ok && h < 2 && e-1 > 0 && honorifics[r.lower[e-1]] && r.doc.Tokens[e-1].Cap; h++ {
+		// "Qatar's Prime Minister Sheikh Mohammed …", "Defense Secretary Gen. X"
+		e--
+		if e > 0 && r.tok(e) == "." {
+			e--
+		}
+		k, ok = r.titleAt.get(e)
+	}
+	if !ok {
+		// "Special Envoy to the Middle East Steve Witkoff": title, to/for, (the), place, name
+		if m := r.itemEndingAt(e); m != nil && m.kind == itKB {
+			p := m.s
+			if p > 0 && r.lower[p-1] == "the" {
+				p--
+			}
+			if p > 0 && (r.lower[p-1] == "to" || r.lower[p-1] == "for") {
+				if k2, ok2 := r.titleAt.get(p - 1); ok2 {
+					k, ok = k2, true
+				}
+			}
+		}
+	}
+	if !ok {
+		return false
+	}
+	ts := &r.titles[k]
+	if !r.sameSent(ts.s, it.s) {
+		return false
+	}
+	ts.used = true
+	it.title = ts.title
+	it.roleE = it.s
+	if e < it.s && r.titles[k].e == e {
+		it.roleE = e // honorifics between title and name are not part of the role
+	}
+	it.roleS = r.modifierBefore(it, ts.s)
+	return true
+}
+
+func (r *run) appRole(it *item) {
+	p := it.e
+	if p >= r.n || r.tok(p) != "," {
+		return
+	}
+	p++
+	if p < r.n && (r.lower[p] == "the" || r.lower[p] == "a" || r.lower[p] == "an" || r.lower[p] == "his" || r.lower[p] == "her") {
+		p++
+	}
+	start := p
+	// modifiers: "Israel's", "Israeli", "former"
+	for k := 0; k < 3 && p < r.n; k++ {
+		if formerWords[r.lower[p]] {
+			it.former = true
+			p++
+			continue
+		}
+		if m, ok := r.nameAt.get(p); ok && r.items[m].kind == itKB && r.setMod(it, r.items[m]) {
+			p = r.items[m].e
+			if p < r.n && r.doc.Tokens[p].Kind == text.Possessive {
+				p++
+			}
+			continue
+		}
+		break
+	}
+	k, ok := r.titleAt.get(r.titleEndFrom(p))
+	if !ok || r.titles[k].s != p {
+		return
+	}
+	ts := &r.titles[k]
+	ts.used = true
+	it.title = ts.title
+	it.roleS = start
+	it.roleE = ts.e
+	// "head of Israel's Mossad agency": of + modifiers up to the next comma or sentence end
+	q := ts.e
+	if q < r.n && (r.lower[q] == "of" || r.lower[q] == "for" || r.lower[q] == "to" || r.lower[q] == "at") {
+		end := q + 1
+		found := false
+		for end < r.n && end-q < 8 && r.sameSent(q, end) && r.doc.Tokens[end].Kind != text.Punct {
+			if m, ok := r.nameAt.get(end); ok && r.items[m].kind == itKB {
+				r.setMod(it, r.items[m])
+				found = true
+				end = r.items[m].e
+				continue
+			}
+			end++
+		}
+		if found {
+			it.roleE = end
+		}
+	}
+}
+
+// titleEndFrom returns the end of the title span starting at p, or -1.
+func (r *run) titleEndFrom(p int) int {
+	for _, ts := range r.titles {
+		if ts.s == p {
+			return ts.e
+		}
+		if ts.s > p {
+			break
+		}
+	}
+	return -1
+}
+
+func (r *run) roleText(it *item) string {
+	if it.roleE <= it.roleS || it.roleS < 0 {
+		return ""
+	}
+	s := it.roleS
+	for s < it.roleE && (r.lower[s] == "the" || r.lower[s] == "a" || r.lower[s] == "an") {
+		s++
+	}
+	if s >= it.roleE {
+		return ""
+	}
+	return r.doc.Text[r.doc.Tokens[s].Start:r.doc.Tokens[it.roleE-1].End]
+}
+
+func isGlued(s string) bool {
+	// "WatsonAFP": lower-case letter followed by two or more capitals at the end
+	rs := []rune(s)
+	n := len(rs)
+	if n < 4 {
+		return false
+	}
+	k := n
+	for k > 0 && unicode.IsUpper(rs[k-1]) {
+		k--
+	}
+	return n-k >= 2 && k > 0 && unicode.IsLower(rs[k-1])
+}
+
+// credit reports whether the capitalised sequence [s,e) is a photo credit ("… Office/ Jim
+// WatsonAFP", "Photo: Jane Doe", "Jim Watson/AFP").
+func (r *run) credit(s, e int) bool {
+	if isGlued(r.tok(e - 1)) {
+		return true
+	}
+	if s > 0 {
+		gap := r.doc.Text[r.doc.Tokens[s-1].Start:r.doc.Tokens[s].Start]
+		if strings.Contains(gap, "/") {
+			return true
+		}
+		w := r.lower[s-1]
+		if w == ":" && s > 1 && (r.lower[s-2] == "photo" || r.lower[s-2] == "credit" || r.lower[s-2] == "image" || r.lower[s-2] == "photograph") {
+			return true
+		}
+		if w == "by" && s > 1 && (r.lower[s-2] == "photo" || r.lower[s-2] == "photograph" || r.lower[s-2] == "image") {
+			return true
+		}
+	}
+	if e < r.n && r.tok(e) == "/" {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,280 @@
+package actor_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/actor"
+	"github.com/sitrep/sitrep/text"
+)
+
+var testKB = actor.MustLoadKB()
+
+// tag runs the tagger on s with the given publication date ("" = unknown).
+func tag(t testing.TB, s, published string) *sitrep.Article {
+	t.Helper()
+	a := &sitrep.Article{Text: s}
+	if published != "" {
+		d := date(published)
+		a.Published = &d
+	}
+	tg := actor.NewTagger(testKB, actor.DefaultOptions())
+	if err := tg.Process(context.Background(), a, text.Parse(s)); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range a.Mentions {
+		if s[m.Start:m.End] != m.Text {
+			t.Fatalf("mention %q has span %d:%d = %q", m.Text, m.Start, m.End, s[m.Start:m.End])
+		}
+	}
+	return a
+}
+
+// mention returns the first mention whose text is txt.
+func mention(a *sitrep.Article, txt string) *sitrep.Mention {
+	for i := range a.Mentions {
+		if a.Mentions[i].Text == txt {
+			return &a.Mentions[i]
+		}
+	}
+	return nil
+}
+
+func actorByID(a *sitrep.Article, id string) *sitrep.Actor {
+	for i := range a.Actors {
+		if a.Actors[i].ID == id {
+			return &a.Actors[i]
+		}
+	}
+	return nil
+}
+
+func TestTaggerMentions(t *testing.T) {
+	tests := []struct {
+		name, text, date string
+		mention          string
+		actorID, typ     string
+		role, resolution string
+	}{
+		{"Possessive", "Israel's defense minister Yoav Gallant met his counterpart on Tuesday.", "2024-05-01", "Yoav Gallant", "yoav-gallant", "person", "Israel's defense minister", "name"},
+		{"Apposition", "Abbas Araghchi, Iran's foreign minister, rejected the offer.", "2025-02-01", "Abbas Araghchi", "abbas-araghchi", "person", "Iran's foreign minister", "name"},
+		{"PreModifierOrg", "Pentagon press secretary Patrick Ryder told reporters the call went well.", "2024-01-10", "Patrick Ryder", "patrick-ryder", "person", "Pentagon press secretary", "name"},
+		{"EnvoyTail", "He will meet White House Special Envoy to the Middle East Steve Witkoff in Doha.", "2025-06-01", "Steve Witkoff", "steve-witkoff", "person", "White House Special Envoy to the Middle East", "name"},
+		{"HeadOf", "Ronen Bar, head of Israel's Shin Bet agency, resigned.", "2025-05-01", "Ronen Bar", "ronen-bar", "person", "head of Israel's Shin Bet agency", "name"},
+		{"Surname", "Benny Gantz arrived late. Gantz said nothing.", "2021-05-01", "Gantz", "benny-gantz", "person", "", "surname"},
+		{"MediaNotPerson", "Officials spoke to the press, Axios reported on Monday.", "2024-05-01", "Axios", "axios", "media", "", "name"},
+		{"BroadcasterKan", "The cabinet met, Israeli broadcaster Kan said.", "2024-05-01", "Kan", "kan", "media", "", "name"},
+		{"NYT", "The plan was first described by the New York Times last week.", "2024-05-01", "the New York Times", "the-new-york-times", "media", "", "name"},
+		{"JewishState", "Critics said the Jewish state would respond.", "2024-05-01", "the Jewish state", "ISR", "country", "", "alias"},
+		{"Kremlin", "The Kremlin said the talks were useful.", "2024-05-01", "The Kremlin", "RUSGOV", "org", "", "metonym"},
+		{"WhiteHouse", "The White House declined to comment.", "2024-05-01", "White House", "USAGOV", "org", "", "metonym"},
+		{"Pentagon", "The Pentagon confirmed the deployment.", "2024-05-01", "Pentagon", "USAMIL", "org", "", "metonym"},
+		{"TehranGov", "Tehran warned of a crushing response.", "2024-05-01", "Tehran", "IRNGOV", "org", "", "metonym"},
+		{"WashingtonPossessive", "Washington's aim is to avoid a wider war.", "2024-05-01", "Washington", "USAGOV", "org", "", "metonym"},
+		{"TehranPlace", "Thousands marched in Tehran on Friday.", "2024-05-01", "Tehran", "place:tehran", "place", "", "capital"},
+		{"DemonymOfficials", "Israeli officials said the strike was limited.", "2024-05-01", "Israeli", "ISRGOV", "org", "", "demonym"},
+		{"DemonymTroops", "Iranian troops moved south.", "2024-05-01", "Iranian", "IRNMIL", "org", "", "demonym"},
+		{"DemonymPlain", "Several Israeli cities were hit.", "2024-05-01", "Israeli", "ISR", "country", "", "demonym"},
+		{"Group", "Hezbollah fired rockets at the north.", "2024-05-01", "Hezbollah", "hezbollah", "group", "", "name"},
+		{"IGO", "The IAEA said inspectors had left.", "2024-05-01", "IAEA", "international-atomic-energy-agency", "org", "", "alias"},
+		{"UnknownPersonWithCountry", "Israeli official Avner Tzidkiyahu said the talks had stalled.", "2024-05-01", "Avner Tzidkiyahu", "x:avner-tzidkiyahu", "person", "", "unknown"},
+		{"UnknownOrg", "Shares of Northwind Logistics fell after the report.", "2024-05-01", "Northwind Logistics", "x:northwind-logistics", "org", "", "unknown"},
+		{"Compound", "The Israel-Lebanon border was quiet.", "2024-05-01", "Lebanon", "LBN", "country", "", "name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := tag(t, tt.text, tt.date)
+			m := mention(a, tt.mention)
+			if m == nil {
+				t.Fatalf("no mention %q in %+v", tt.mention, a.Mentions)
+			}
+			if got, want := m.ActorID, tt.actorID; got != want {
+				t.Fatalf("actor=%s, want %s", got, want)
+			}
+			if got, want := m.Type, tt.typ; got != want {
+				t.Fatalf("type=%s, want %s", got, want)
+			}
+			if got, want := m.Role, tt.role; got != want {
+				t.Fatalf("role=%q, want %q", got, want)
+			}
+			if got, want := m.Resolution, tt.resolution; got != want {
+				t.Fatalf("resolution=%q, want %q", got, want)
+			}
+			if actorByID(a, m.ActorID) == nil {
+				t.Fatalf("actor %s not in Actors", m.ActorID)
+			}
+		})
+	}
+}
+
+func TestTaggerUnknownCountry(t *testing.T) {
+	a := tag(t, "Israeli official Avner Tzidkiyahu said the talks had stalled.", "2024-05-01")
+	ac := actorByID(a, "x:avner-tzidkiyahu")
+	if ac == nil || ac.Country != "ISR" || ac.Type != "person" {
+		t.Fatalf("actor=%+v", ac)
+	}
+}
+
+func TestTaggerCredit(t *testing.T) {
+	a := tag(t, "The two leaders at the Oval Office/ Jim WatsonAFP\n\nJoe Biden spoke first.", "2024-05-01")
+	for _, m := range a.Mentions {
+		if strings.Contains(m.Text, "Watson") {
+			t.Fatalf("photographer tagged: %+v", m)
+		}
+	}
+	a = tag(t, "Protesters in the capital. Photo: Dana Kestrel\nThe march went on.", "2024-05-01")
+	for _, m := range a.Mentions {
+		if strings.Contains(m.Text, "Kestrel") {
+			t.Fatalf("photographer tagged: %+v", m)
+		}
+	}
+}
+
+func TestTaggerTitles(t *testing.T) {
+	t.Run("FormerPresident", func(t *testing.T) {
+		a := tag(t, "Donald Trump spoke at a rally. \"We must be ready,\" the former president said.", "2024-10-11")
+		m := mention(a, "the former president")
+		if m == nil || m.ActorID != "donald-trump" || m.Resolution != "title" {
+			t.Fatalf("mention=%+v", m)
+		}
+	})
+	t.Run("PresidentAtDate", func(t *testing.T) {
+		for _, tt := range []struct{ date, want string }{
+			{"2019-03-01", "donald-trump"}, {"2023-03-01", "joe-biden"}, {"2025-03-01", "donald-trump"},
+		} {
+			a := tag(t, "The president of the United States signed the order.", tt.date)
+			m := mention(a, "The president of the United States")
+			if m == nil || m.ActorID != tt.want {
+				t.Fatalf("%s: mention=%+v (all %+v)", tt.date, m, a.Mentions)
+			}
+		}
+	})
+	t.Run("DefenseMinisterAtDate", func(t *testing.T) {
+		for _, tt := range []struct{ date, want string }{
+			{"2024-10-11", "yoav-gallant"}, {"2025-03-01", "israel-katz"}, {"2021-03-01", "benny-gantz"},
+		} {
+			a := tag(t, "Officials said Israel's defense minister would travel to Washington.", tt.date)
+			m := mention(a, "Israel's defense minister")
+			if m == nil || m.ActorID != tt.want || m.Type != "person" {
+				t.Fatalf("%s: mention=%+v", tt.date, m)
+			}
+		}
+	})
+	t.Run("PressSecretary", func(t *testing.T) {
+		a := tag(t, "White House press secretary Karoline Leavitt spoke. \"We are watching,\" added the press secretary.", "2025-06-01")
+		if m := mention(a, "the press secretary"); m == nil || m.ActorID != "karoline-leavitt" {
+			t.Fatalf("mention=%+v", m)
+		}
+	})
+}
+
+func TestTaggerPronoun(t *testing.T) {
+	a := tag(t, "Lloyd Austin met reporters. \"He was clear,\" one aide said. He added that talks would go on.", "2024-05-01")
+	var got []string
+	for _, m := range a.Mentions {
+		if m.Resolution == "pronoun" {
+			got = append(got, m.Text+"="+m.ActorID)
+		}
+	}
+	if len(got) != 1 || got[0] != "He=lloyd-austin" {
+		t.Fatalf("pronouns=%v (quoted 'He' must not be resolved)", got)
+	}
+}
+
+func TestTaggerRolesCurrent(t *testing.T) {
+	a := tag(t, "Joe Biden called Benjamin Netanyahu.", "2026-01-16")
+	b := actorByID(a, "joe-biden")
+	if b == nil || b.Code != "USAELI" {
+		t.Fatalf("biden=%+v", b)
+	}
+	for _, r := range b.Roles {
+		if r.Current {
+			t.Fatalf("Biden holds no office in 2026: %+v", r)
+		}
+	}
+	n := actorByID(a, "benjamin-netanyahu")
+	cur := 0
+	for _, r := range n.Roles {
+		if r.Current {
+			cur++
+			if r.Title != "Prime Minister" {
+				t.Fatalf("current role %+v", r)
+			}
+		}
+	}
+	if cur != 1 {
+		t.Fatalf("Netanyahu current roles=%d, want 1", cur)
+	}
+}
+
+func TestTaggerInferPublished(t *testing.T) {
+	t.Run("Offices", func(t *testing.T) {
+		a := tag(t, "Former president Donald Trump attacked President Joe Biden over the deal.", "")
+		r := a.PublishedInferred
+		if r == nil {
+			t.Fatal("no inferred range")
+		}
+		if !r.Earliest.Equal(date("2021-01-20")) || !r.Latest.Equal(date("2025-01-19")) {
+			t.Fatalf("range=%s..%s, want 2021-01-20..2025-01-19 (%v)", r.Earliest.Format(time.DateOnly), r.Latest.Format(time.DateOnly), r.Evidence)
+		}
+		if len(r.Evidence) != 2 {
+			t.Fatalf("evidence=%v", r.Evidence)
+		}
+		// roles are resolved at the midpoint: Biden is the current president
+		if b := actorByID(a, "joe-biden"); b == nil || b.Code != "USAGOV" {
+			t.Fatalf("biden=%+v", b)
+		}
+	})
+	t.Run("ExplicitDate", func(t *testing.T) {
+		a := &sitrep.Article{Text: "Defense Minister Yoav Gallant spoke on Oct. 1, 2024."}
+		a.Timexes = []sitrep.TimeExpr{{Text: "Oct. 1, 2024", Start: 37, End: 49, Type: sitrep.TimexDate, Value: "2024-10-01", Anchor: "text"}}
+		tg := actor.NewTagger(testKB, actor.DefaultOptions())
+		if err := tg.Process(context.Background(), a, text.Parse(a.Text)); err != nil {
+			t.Fatal(err)
+		}
+		r := a.PublishedInferred
+		if r == nil || r.Earliest.Before(date("2023-10-01")) || r.Latest.After(date("2024-11-04")) {
+			t.Fatalf("range=%+v", r)
+		}
+	})
+	t.Run("None", func(t *testing.T) {
+		a := tag(t, "The president spoke to reporters.", "")
+		if a.PublishedInferred != nil {
+			t.Fatalf("range=%+v", a.PublishedInferred)
+		}
+		m := mention(a, "The president")
+		if m == nil || m.Resolution != "title-latest" {
+			t.Fatalf("mention=%+v", m)
+		}
+		if len(a.Flags) == 0 || a.Flags[0].Kind != "actor_date_unknown" {
+			t.Fatalf("flags=%+v", a.Flags)
+		}
+	})
+}
+
+func TestTaggerBounded(t *testing.T) {
+	s := strings.Repeat("Alpha Beta Gamma Delta said that Israel's defense minister met Axios. ", 3000)
+	opts := actor.DefaultOptions()
+	opts.MaxTokens = 1000
+	a := &sitrep.Article{Text: s}
+	if err := actor.NewTagger(testKB, opts).Process(context.Background(), a, text.Parse(s)); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range a.Mentions {
+		if m.Start > len(s)/2 {
+			t.Fatalf("mention beyond MaxTokens: %+v", m)
+		}
+	}
+}
+
+func TestTaggerCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	a := &sitrep.Article{Text: "Joe Biden spoke."}
+	if err := actor.NewTagger(testKB, actor.DefaultOptions()).Process(ctx, a, text.Parse(a.Text)); err == nil {
+		t.Fatal("want context error")
+	}
+}

@@ -1,0 +1,1415 @@
+package event
+
+import (
+	"cmp"
+	"context"
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/text"
+)
+
+//go:embed data/verbs.txt
+var verbsTXT string
+
+//go:embed data/actors.txt
+var actorsTXT string
+
+//go:embed data/agents.txt
+var agentsTXT string
+
+//go:embed data/countries.txt
+var countriesTXT string
+
+// Options tune the coder.
+type Options struct {
+	// MaxSentenceTokens bounds the work per sentence: longer sentences are coded on their first
+	// MaxSentenceTokens tokens only.
+	MaxSentenceTokens int
+	// UseMentions merges the actor stage's mentions (Article.Mentions) with dictionary matches.
+	UseMentions bool
+	// Date is the date actor codes are resolved at when the article has no publication date.
+	Date time.Time
+	// IntentRecode codes planned cooperation in CAMEO's intent family ("will visit" → 036
+	// rather than 042) and planned force as a threat (138). Off, the action keeps its own code
+	// and only the mode says it is planned (PETRARCH's convention).
+	IntentRecode bool
+	// LoneAgents lets an agent with no country next to it ("the rebels", "President Mugabe")
+	// take the country of the nearest country actor of its sentence.
+	LoneAgents bool
+	// UnknownActors lets a capitalised name that no dictionary knows ("Archbishop Desmond
+	// Tutu") stand as source or target, with an empty code, when no known actor is there.
+	UnknownActors bool
+}
+
+// DefaultOptions returns the options used by the pipeline.
+func DefaultOptions() Options {
+	return Options{MaxSentenceTokens: 160, UseMentions: true, IntentRecode: true, LoneAgents: true, UnknownActors: true}
+}
+
+// Coder is the event stage. It is safe for concurrent use once built.
+type Coder struct {
+	verbs  *Verbs
+	actors *Actors
+	agents *Actors
+	codes  *Codebook
+	opts   Options
+	// verbish holds the first words of every pattern, to keep verbs out of actor phrases.
+	verbish map[string]bool
+}
+
+// New returns a coder with the embedded dictionaries.
+func New(opts Options) (*Coder, error) {
+	verbs, err := LoadVerbs(strings.NewReader(verbsTXT), "verbs")
+	if err != nil {
+		return nil, err
+	}
+	actors, err := DefaultActors()
+	if err != nil {
+		return nil, err
+	}
+	agents, err := LoadAgents(strings.NewReader(agentsTXT), "agents")
+	if err != nil {
+		return nil, err
+	}
+	return NewWith(verbs, actors, agents, opts), nil
+}
+
+// DefaultVerbs returns the embedded verb and noun patterns.
+func DefaultVerbs() *Verbs {
+	v, err := LoadVerbs(strings.NewReader(verbsTXT), "verbs")
+	if err != nil {
+		panic(err) // the embedded dictionary is checked by the tests
+	}
+	return v
+}
+
+// DefaultActors returns the embedded actor dictionary: sitrep's own list merged with the
+// countries table.
+func DefaultActors() (*Actors, error) {
+	actors, err := LoadActors(strings.NewReader(actorsTXT), "actors")
+	if err != nil {
+		return nil, err
+	}
+	countries, err := loadCountries(strings.NewReader(countriesTXT))
+	if err != nil {
+		return nil, err
+	}
+	actors.Merge(countries)
+	return actors, nil
+}
+
+// NewWith returns a coder over the given dictionaries (for instance read with
+// LoadPETRARCHVerbs, LoadPETRARCHActors and LoadPETRARCHAgents).
+func NewWith(verbs *Verbs, actors, agents *Actors, opts Options) *Coder {
+	if opts.MaxSentenceTokens <= 0 {
+		opts.MaxSentenceTokens = DefaultOptions().MaxSentenceTokens
+	}
+	c := &Coder{verbs: verbs, actors: actors, agents: agents, codes: NewCodebook(), opts: opts, verbish: map[string]bool{}}
+	verbs.compile()
+	for w := range verbs.byFirst {
+		c.verbish[w] = true
+	}
+	for _, w := range []string{"is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says", "say", "to", "that", "which", "who", "with", "by", "on", "against", "at", "for", "from", "into", "as", "but", "after", "before", "while", "when", "than", "since", "the", "a", "an", "and", "or", "of", "in"} {
+		c.verbish[w] = true
+	}
+	return c
+}
+
+// Name returns the stage name.
+func (c *Coder) Name() string { return "event" }
+
+// Process codes the events of every sentence of a and stores them in a.Events.
+func (c *Coder) Process(ctx context.Context, a *sitrep.Article, doc *text.Doc) error {
+	if doc == nil {
+		doc = text.Parse(a.Text)
+	}
+	a.Events = a.Events[:0]
+	sc := c.newScratch(a, doc)
+	if a.Events == nil {
+		a.Events = make([]sitrep.Event, 0, len(doc.Sentences))
+	}
+	for si := range doc.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		a.Events = c.sentence(sc, si, a.Events)
+	}
+	if a.Events == nil {
+		a.Events = []sitrep.Event{}
+	}
+	return nil
+}
+
+// scratch holds per-article state.
+type scratch struct {
+	a        *sitrep.Article
+	doc      *text.Doc
+	date     time.Time
+	actorIDs map[string]*sitrep.Actor
+	words    []string
+	ids      []int32
+	// mdSent (sentence index + 1) and mdVal cache the month-day date of a sentence.
+	mdSent int
+	mdVal  string
+	// buffers reused from sentence to sentence
+	flags               [3][]bool
+	items, cands        []cand
+	all, kept, combined []match
+}
+
+// boolBuf returns the k-th reusable bool buffer, cleared, of length n.
+func (sc *scratch) boolBuf(k, n int) []bool {
+	b := sc.flags[k]
+	if cap(b) < n {
+		b = make([]bool, n, n+32)
+	}
+	b = b[:n]
+	clear(b)
+	sc.flags[k] = b
+	return b
+}
+
+func (c *Coder) newScratch(a *sitrep.Article, doc *text.Doc) *scratch {
+	sc := &scratch{a: a, doc: doc, date: c.opts.Date}
+	if a.Published != nil {
+		sc.date = *a.Published
+	}
+	if c.opts.UseMentions && len(a.Actors) > 0 {
+		sc.actorIDs = make(map[string]*sitrep.Actor, len(a.Actors))
+		for i := range a.Actors {
+			sc.actorIDs[a.Actors[i].ID] = &a.Actors[i]
+		}
+	}
+	sc.words = make([]string, len(doc.Tokens))
+	low := asciiLower(doc.Text)
+	same := true
+	for i, t := range doc.Tokens {
+		if t.Kind == text.Possessive {
+			sc.words[i] = "'s"
+			continue
+		}
+		if same {
+			w := low[t.Start:t.End]
+			for k := 0; k < len(w); k++ {
+				if w[k] >= 0x80 {
+					w = lowerASCII(w) // non-ASCII letters and ’
+					break
+				}
+			}
+			sc.words[i] = w
+			continue
+		}
+		sc.words[i] = lowerASCII(doc.Text[t.Start:t.End])
+	}
+	sc.ids = make([]int32, 0, 64)
+	return sc
+}
+
+// asciiLower lower-cases the ASCII letters of s (other bytes are kept, so offsets hold).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	return string(b)
+}
+
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= 0x80 {
+			s = strings.ToLower(s)
+			return strings.ReplaceAll(s, "’", "'")
+		}
+	}
+	return s
+}
+
+// cand is an actor candidate in a sentence: token span [s, e) relative to the sentence.
+type cand struct {
+	s, e    int
+	code    string
+	actorID string
+	agent   string // sector code from an agent noun ("GOV"), when merged
+	isAgent bool   // a bare agent noun, not yet attached to a country
+	unknown bool   // a capitalised name no dictionary knows (empty code)
+	lone    bool   // an agent with no country next to it
+	weak    bool   // a lone agent given the sentence's country
+	// agentBefore marks an agent attached from before ("officials in Israel"): it also applies
+	// to the other members of the compound ("officials in Israel and Egypt").
+	agentBefore bool
+	prefix      bool
+	group       int
+	text        string
+}
+
+// match is a pattern match in a sentence: token span [s, e) relative to the sentence.
+type match struct {
+	rule     *Rule
+	s, e     int
+	verb     int  // position of the first verb element's token
+	passive  bool // verb element matched a past participle
+	code     string
+	id       string
+	combine  int
+	compS    int // start of the complement when combined, else -1
+	trigEnd  int
+	negInner bool
+	headEnd  int // end of the head verb of a combined match, else 0
+	firstEnd int // end of the match's first element
+	w        int // specificity: matched words count double, skipped gaps cost one
+}
+
+// SentenceEvents codes one sentence of doc (exported for evaluation and tests).
+func (c *Coder) SentenceEvents(a *sitrep.Article, doc *text.Doc, si int) []sitrep.Event {
+	return c.sentence(c.newScratch(a, doc), si, nil)
+}
+
+func (c *Coder) sentence(sc *scratch, si int, out []sitrep.Event) []sitrep.Event {
+	span := sc.doc.Sentences[si]
+	t0, t1 := span.TokStart, span.TokEnd
+	if t1-t0 > c.opts.MaxSentenceTokens {
+		t1 = t0 + c.opts.MaxSentenceTokens
+	}
+	if t1 <= t0 {
+		return out
+	}
+	words := sc.words[t0:t1]
+	cands := c.candidates(sc, t0, t1, words)
+	if len(cands) == 0 {
+		return out
+	}
+	sc.ids = c.verbs.ids(words, sc.ids)
+	matches := c.matches(sc, words, sc.ids, cands)
+	if len(matches) == 0 {
+		return out
+	}
+
+	for k, m := range matches {
+		if m.code == "" {
+			continue
+		}
+		limit := len(words)
+		if k+1 < len(matches) {
+			limit = matches[k+1].s
+		}
+		out = c.events(sc, si, t0, words, cands, m, limit, out)
+	}
+	return out
+}
+
+// candidates finds the actors of a sentence: actor-stage mentions first, then dictionary
+// matches, then agents attached to countries, then compound groups.
+func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
+	doc := sc.doc
+	n := t1 - t0
+	taken := sc.boolBuf(0, n)
+	items := sc.items[:0]
+	if sc.actorIDs != nil {
+		s0, s1 := doc.Tokens[t0].Start, doc.Tokens[t1-1].End
+		for _, m := range sc.a.Mentions {
+			if m.Start < s0 || m.End > s1 || m.ActorID == "" {
+				continue
+			}
+			act := sc.actorIDs[m.ActorID]
+			if act == nil {
+				continue
+			}
+			code := act.Code
+			if code == "" {
+				code = act.Country
+			}
+			if code == "" {
+				continue
+			}
+			ts, te := doc.TokenAt(m.Start)-t0, doc.TokenAt(m.End)-t0
+			if te <= ts || ts < 0 || te > n {
+				continue
+			}
+			free := true
+			for k := ts; k < te; k++ {
+				if taken[k] {
+					free = false
+				}
+			}
+			if !free {
+				continue
+			}
+			for k := ts; k < te; k++ {
+				taken[k] = true
+			}
+			items = append(items, cand{s: ts, e: te, code: code, actorID: m.ActorID, text: m.Text})
+		}
+	}
+	for i := 0; i < n; {
+		if taken[i] {
+			i++
+			continue
+		}
+		tk := doc.Tokens[t0+i]
+		if tk.Kind != text.Word {
+			i++
+			continue
+		}
+		la, ea := c.actors.match(words, i)
+		lg, eg := 0, (*ActorEntry)(nil)
+		if c.agents != nil {
+			lg, eg = c.agents.match(words, i)
+		}
+		// A lower-case actor phrase of one word ("congress" is fine, "us" is not): require a
+		// capital for single-word actor matches unless the dictionary entry is an agent.
+		if la == 1 && !tk.Cap && !hasUpper(doc.Text[tk.Start:tk.End]) {
+			la = 0
+		}
+		if la > 0 && ea.Agent {
+			// actor dictionaries may hold agents (PETRARCH)
+			if la >= lg {
+				lg, eg = la, ea
+			}
+			la = 0
+		}
+		end := i
+		for k := i; k < i+max(la, lg) && k < n; k++ {
+			if taken[k] {
+				break
+			}
+			end = k + 1
+		}
+		switch {
+		case la > 0 && la >= lg && end-i == la:
+			items = append(items, cand{s: i, e: i + la, code: ea.CodeAt(sc.date), text: c.spanText(doc, t0+i, t0+i+la)})
+			i += la
+		case lg > 0 && end-i == lg:
+			code := eg.CodeAt(sc.date)
+			items = append(items, cand{s: i, e: i + lg, code: code, isAgent: true, prefix: eg.Prefix, text: c.spanText(doc, t0+i, t0+i+lg)})
+			i += lg
+		default:
+			i++
+		}
+	}
+	slices.SortFunc(items, func(x, y cand) int { return cmp.Compare(x.s, y.s) })
+	sc.items = items
+	// Attach agents to countries.
+	out := sc.cands[:0]
+	used := sc.boolBuf(1, len(items))
+	for k := range items {
+		if !items[k].isAgent {
+			continue
+		}
+		ag := items[k]
+		// Country before the agent: "Israeli officials", "Israel's defense minister".
+		if k > 0 && !items[k-1].isAgent && !used[k-1] && c.modifierGap(words, items[k-1].e, ag.s) {
+			p := &items[k-1]
+			p.code = withAgent(p.code, ag.code, ag.prefix)
+			p.agent = ag.code
+			p.e = ag.e
+			p.text = c.spanText(doc, t0+p.s, t0+p.e)
+			used[k] = true
+			continue
+		}
+		// Country after: "officials in Israel", "the government of Israel".
+		if k+1 < len(items) && !items[k+1].isAgent {
+			g := ag.e
+			if g < n && (words[g] == "of" || words[g] == "in" || words[g] == "from") {
+				g++
+				if g < n && words[g] == "the" {
+					g++
+				}
+				if g == items[k+1].s {
+					p := &items[k+1]
+					p.code = withAgent(p.code, ag.code, ag.prefix)
+					p.agent = ag.code
+					p.agentBefore = true
+					p.s = ag.s
+					p.text = c.spanText(doc, t0+p.s, t0+p.e)
+					used[k] = true
+					continue
+				}
+			}
+		}
+		items[k].lone = true // resolved below against the sentence's countries
+	}
+	for k := range items {
+		if !used[k] && (!items[k].isAgent || items[k].lone) {
+			out = append(out, items[k])
+		}
+	}
+	if c.opts.UnknownActors {
+		out = c.unknownActors(doc, t0, words, out)
+	}
+	// Adjacent actors are one: "Bree Prime Minister Romendacil", "U.S. President Donald Trump".
+	if len(out) > 1 {
+		merged := out[:1]
+		for _, cd := range out[1:] {
+			p := &merged[len(merged)-1]
+			if cd.s == p.e && !p.lone && !cd.lone && (p.agent != "" || cd.agent != "") {
+				if len(cd.code) > len(p.code) {
+					p.code, p.agent, p.actorID = cd.code, cd.agent, cd.actorID
+				}
+				p.e = cd.e
+				p.text = c.spanText(doc, t0+p.s, t0+p.e)
+				continue
+			}
+			merged = append(merged, cd)
+		}
+		out = merged
+	}
+	// A lone agent ("the rebels", "President Mugabe") takes the country of the nearest country
+	// actor of the sentence, before it if any: domestic actors are mostly named that way.
+	kept := out[:0]
+	for k := range out {
+		if !out[k].lone {
+			kept = append(kept, out[k])
+			continue
+		}
+		country := ""
+		for j := k - 1; j >= 0 && country == ""; j-- {
+			if !out[j].lone {
+				country = countryOf(out[j].code)
+			}
+		}
+		for j := k + 1; j < len(out) && country == ""; j++ {
+			if !out[j].lone {
+				country = countryOf(out[j].code)
+			}
+		}
+		if country == "" || !c.opts.LoneAgents {
+			continue
+		}
+		cd := out[k]
+		cd.agent = cd.code
+		cd.code = withAgent(country, cd.code, cd.prefix)
+		cd.isAgent, cd.lone, cd.weak = false, false, true
+		cd.text = c.spanText(doc, t0+cd.s, t0+cd.e)
+		kept = append(kept, cd)
+	}
+	out = kept
+	sc.cands = out
+	// Compound groups: "Hungarian and Romanian officials", "Mordor, Rohan and Bree".
+	g := 0
+	for k := range out {
+		if k > 0 && c.joined(words, out[k-1].e, out[k].s) {
+			out[k].group = out[k-1].group
+			continue
+		}
+		g++
+		out[k].group = g
+	}
+	for k := 1; k < len(out); k++ {
+		if out[k].group == out[k-1].group && out[k].agent == "" && out[k-1].agent != "" && (out[k-1].agentBefore) && len(out[k].code) == 3 {
+			out[k].code = withAgent(out[k].code, out[k-1].agent, false)
+			out[k].agent = out[k-1].agent
+			out[k].agentBefore = true
+		}
+	}
+	for k := len(out) - 2; k >= 0; k-- {
+		if out[k].group == out[k+1].group && out[k].agent == "" && out[k+1].agent != "" && out[k+1].e > out[k+1].s && len(out[k].code) == 3 {
+			out[k].code = withAgent(out[k].code, out[k+1].agent, false)
+			out[k].agent = out[k+1].agent
+		}
+	}
+	return out
+}
+
+// notNames are capitalised words that do not make a name on their own.
+var notNames = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "but": true, "and": true, "or": true, "this": true, "that": true, "these": true, "those": true, "his": true, "her": true, "its": true, "their": true, "after": true, "before": true, "when": true, "while": true, "as": true, "if": true, "for": true, "with": true, "by": true, "from": true, "to": true, "of": true, "also": true, "however": true, "meanwhile": true, "according": true, "there": true, "some": true, "many": true, "both": true, "all": true, "other": true, "one": true, "two": true, "three": true, "last": true, "next": true, "since": true, "during": true, "over": true, "under": true, "about": true, "up": true, "new": true, "several": true, "what": true, "who": true, "why": true, "how": true, "where": true, "despite": true, "although": true, "recent": true, "earlier": true, "later": true, "today": true, "yesterday": true, "tomorrow": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
+
+// unknownActors adds capitalised names that no dictionary knows as candidates with an empty
+// code; a lone agent right before one is kept with it ("President Levy Mwanawasa").
+func (c *Coder) unknownActors(doc *text.Doc, t0 int, words []string, out []cand) []cand {
+	n := len(words)
+	taken := make([]bool, n)
+	for _, cd := range out {
+		if cd.lone {
+			continue
+		}
+		for k := cd.s; k < cd.e && k < n; k++ {
+			taken[k] = true
+		}
+	}
+	var add []cand
+	for i := 0; i < n; {
+		tk := doc.Tokens[t0+i]
+		if taken[i] || tk.Kind != text.Word || !tk.Cap || notNames[words[i]] || c.verbish[words[i]] {
+			i++
+			continue
+		}
+		j := i
+		for j < n && !taken[j] && doc.Tokens[t0+j].Kind == text.Word && doc.Tokens[t0+j].Cap && !c.verbish[words[j]] && !(notNames[words[j]] && j > i) {
+			j++
+		}
+		if j == i+1 && i == 0 {
+			// a single capitalised word opening the sentence is too often not a name
+			i = j
+			continue
+		}
+		add = append(add, cand{s: i, e: j, unknown: true, text: c.spanText(doc, t0+i, t0+j)})
+		i = j
+	}
+	if len(add) == 0 {
+		return out
+	}
+	// a lone agent just before an unknown name is part of it
+	res := make([]cand, 0, len(out)+len(add))
+	for _, u := range add {
+		for k := range out {
+			if out[k].lone && out[k].e == u.s {
+				u.s = out[k].s
+				u.text = c.spanText(doc, t0+u.s, t0+u.e)
+				out[k].s = -1 // dropped
+			}
+		}
+		res = append(res, u)
+	}
+	for _, cd := range out {
+		if cd.s >= 0 {
+			res = append(res, cd)
+		}
+	}
+	slices.SortFunc(res, func(x, y cand) int { return cmp.Compare(x.s, y.s) })
+	return res
+}
+
+// countryOf returns the country part of an actor code, or "" for organisations.
+func countryOf(code string) string {
+	p := actorPrefix(code)
+	if len(p) != 3 || nonCountry[p] {
+		return ""
+	}
+	return p
+}
+
+// withAgent combines a country code with an agent's sector code.
+func withAgent(code, agent string, prefix bool) string {
+	if agent == "" || strings.HasSuffix(code, agent) || strings.HasPrefix(code, agent) {
+		return code
+	}
+	if prefix {
+		return agent + code
+	}
+	if len(code) > 3 && agent == "GOV" {
+		return code
+	}
+	return code + agent
+}
+
+// modifierGap reports whether the tokens words[s:e] may stand between a country and its agent:
+// a possessive and up to three modifiers that are not verbs or function words.
+func (c *Coder) modifierGap(words []string, s, e int) bool {
+	if e-s > 4 || e < s {
+		return false
+	}
+	for k := s; k < e; k++ {
+		w := words[k]
+		if w == "'s" || w == "-" {
+			continue
+		}
+		if c.verbish[w] || !isWordish(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordish(w string) bool {
+	if w == "" {
+		return false
+	}
+	b := w[0]
+	return b >= 'a' && b <= 'z' || b >= 0x80
+}
+
+// joined reports whether words[s:e] joins two actors into a compound ("and", ",", ", and the").
+func (c *Coder) joined(words []string, s, e int) bool {
+	if e <= s || e-s > 5 {
+		return false
+	}
+	sawJoin := false
+	for k := s; k < e; k++ {
+		switch w := words[k]; w {
+		case "and", "or", "nor", ",":
+			sawJoin = true
+		case "the":
+		default:
+			if !sawJoin || c.verbish[w] || !isWordish(w) {
+				return false // only adjectives after the conjunction: "and the evil Gondor"
+			}
+		}
+	}
+	return sawJoin
+}
+
+func (c *Coder) spanText(doc *text.Doc, i, j int) string {
+	if j <= i {
+		return ""
+	}
+	return doc.Text[doc.Tokens[i].Start:doc.Tokens[j-1].End]
+}
+
+// matches finds the patterns of a sentence, keeps the most specific of overlapping ones and
+// combines complement-taking verbs with their complement.
+func (c *Coder) matches(sc *scratch, words []string, ids []int32, cands []cand) []match {
+	inActor := sc.boolBuf(0, len(words))
+	for _, cd := range cands {
+		for k := cd.s; k < cd.e && k < len(words); k++ {
+			inActor[k] = true
+		}
+	}
+	all := sc.all[:0]
+	for i, id := range ids {
+		if id < 0 || inActor[i] {
+			continue
+		}
+		rules := c.verbs.first[id]
+		for _, r := range rules {
+			if m, ok := matchRule(r, words, ids, i); ok {
+				all = append(all, m)
+			}
+		}
+	}
+	sc.all = all
+	if len(all) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(all, func(x, y match) int {
+		if x.w != y.w {
+			return cmp.Compare(y.w, x.w)
+		}
+		return cmp.Compare(x.s, y.s)
+	})
+	covered := sc.boolBuf(2, len(words))
+	kept := sc.kept[:0]
+	for _, m := range all {
+		free := true
+		for k := m.s; k < m.e; k++ {
+			if covered[k] {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		for k := m.s; k < m.e; k++ {
+			covered[k] = true
+		}
+		kept = append(kept, m)
+	}
+	slices.SortFunc(kept, func(x, y match) int { return cmp.Compare(x.s, y.s) })
+	sc.kept = kept
+	// Combine: "threatened to strike", "offered to mediate", "demanded that X withdraw".
+	out := sc.combined[:0]
+	for k := 0; k < len(kept); k++ {
+		m := kept[k]
+		if m.combine != combineNone && k+1 < len(kept) {
+			nx := kept[k+1]
+			if nx.s-m.e <= 8 && nx.code != "" && !clauseBreak(words, m.e, nx.s) {
+				m.compS = nx.s
+				m.headEnd = m.e
+				m.negInner = hasNegation(words[m.e:nx.s])
+				m.code = combineCode(m.combine, m.code, nx.code)
+				m.id = m.id + "+" + nx.id
+				m.trigEnd = nx.e
+				m.e = nx.e
+				k++
+			}
+		}
+		out = append(out, m)
+	}
+	sc.combined = out
+	return out
+}
+
+// clauseBreak reports whether words[s:e] crosses a clause boundary.
+func clauseBreak(words []string, s, e int) bool {
+	for k := s; k < e && k < len(words); k++ {
+		switch words[k] {
+		case ";", ":", "but", "while", "although", "whereas":
+			return true
+		}
+	}
+	return false
+}
+
+func matchRule(r *Rule, words []string, ids []int32, i int) (match, bool) {
+	m := match{rule: r, s: i, verb: -1, code: r.Code, id: r.ID, combine: r.combine, compS: -1}
+	pos := i
+	for k := range r.elems {
+		e := &r.elems[k]
+		found, n, vp, part := -1, 0, -1, false
+		if k == 0 {
+			n, vp, part = e.matchAt(ids, i)
+			if n == 0 {
+				return m, false
+			}
+			found = i
+			m.firstEnd = i + n
+		} else {
+			for j := pos; j <= pos+e.gap && j < len(words); j++ {
+				if n, vp, part = e.matchAt(ids, j); n > 0 {
+					found = j
+					break
+				}
+				if words[j] == "." || words[j] == ";" {
+					break
+				}
+			}
+			if found < 0 {
+				if e.optional {
+					continue
+				}
+				return m, false
+			}
+		}
+		if vp >= 0 && m.verb < 0 {
+			m.verb, m.passive = vp, part
+		}
+		m.w += 2 * n
+		if found > pos && k > 0 {
+			m.w--
+		}
+		pos = found + n
+	}
+	m.e = pos
+	m.trigEnd = pos
+	return m, true
+}
+
+// combineCode returns the code of a complement-taking verb applied to its complement's code.
+func combineCode(kind int, own, comp string) string {
+	root := comp[:2]
+	switch kind {
+	case combineIntent:
+		switch root {
+		case "04":
+			return "036"
+		case "05":
+			return "032"
+		case "06":
+			switch comp {
+			case "061":
+				return "0311"
+			case "062":
+				return "0312"
+			case "063":
+				return "0313"
+			case "064":
+				return "0314"
+			}
+			return "031"
+		case "07":
+			switch comp {
+			case "071":
+				return "0331"
+			case "072":
+				return "0332"
+			case "073":
+				return "0333"
+			case "074":
+				return "0334"
+			}
+			return "033"
+		case "08":
+			if strings.HasPrefix(comp, "084") {
+				return "0353"
+			}
+			if strings.HasPrefix(comp, "087") {
+				return "0356"
+			}
+			return "035"
+		case "01", "02", "03":
+			if root == "03" {
+				return comp
+			}
+			return own
+		case "15", "17", "18", "19", "20":
+			return "138"
+		case "16":
+			return "131"
+		case "14":
+			return "133"
+		}
+		return comp
+	case combineThreat:
+		switch root {
+		case "18", "19", "20", "15":
+			return "138"
+		case "17":
+			return "137"
+		case "16":
+			switch {
+			case strings.HasPrefix(comp, "162"):
+				return "1311"
+			case comp == "163":
+				return "1312"
+			case comp == "161":
+				return "1313"
+			case comp == "164":
+				return "134"
+			}
+			return "131"
+		case "14":
+			return "133"
+		}
+		return own
+	case combineReject:
+		switch root {
+		case "03", "04":
+			return "125"
+		case "06":
+			return "121"
+		case "07":
+			return "122"
+		case "08":
+			if strings.HasPrefix(comp, "084") {
+				return "1243"
+			}
+			return "124"
+		}
+		return own
+	case combineDemand:
+		switch root {
+		case "03", "04":
+			return "106"
+		case "05":
+			return "102"
+		case "06":
+			return "101"
+		case "07":
+			return "103"
+		case "08":
+			if strings.HasPrefix(comp, "084") {
+				return "1053"
+			}
+			return "105"
+		case "18", "19", "20", "17", "16", "15":
+			return own
+		}
+		return own
+	}
+	return own
+}
+
+func hasNegation(ws []string) bool {
+	for _, w := range ws {
+		if w == "not" || w == "never" || strings.HasSuffix(w, "n't") || w == "no" {
+			return true
+		}
+	}
+	return false
+}
+
+// events turns one match into events: finds source and target, mode and date.
+func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m match, limit int, out []sitrep.Event) []sitrep.Event {
+	var srcs, tgts []cand
+	passive := false
+	if m.passive && m.verb >= 0 && beBefore(words, m.verb) {
+		passive = true
+	}
+	// a "by" phrase after the trigger: the agent of a passive verb or of a noun ("attack by X")
+	byAgent := -1
+	if passive || m.rule.Noun {
+		for k := m.trigEnd; k < len(words) && k < m.trigEnd+3; k++ {
+			if words[k] == "by" {
+				for ci, cd := range cands {
+					if cd.s > k && cd.s <= k+3 {
+						byAgent = ci
+						break
+					}
+				}
+				break
+			}
+		}
+	}
+	switch {
+	case passive && byAgent < 0 && m.verb < m.e-1:
+		// "were engaged in ethnic cleansing": a participle pattern that continues is not a
+		// passive of the action.
+		si := subjectBefore(words, cands, m.s)
+		if si < 0 {
+			return out
+		}
+		srcs = group(cands, si)
+		if ti := firstAfter(words, cands, m.firstEnd, srcs, m.e); ti >= 0 {
+			tgts = group(cands, ti)
+		}
+	case passive:
+		if byAgent < 0 {
+			return out
+		}
+		srcs = group(cands, byAgent)
+		if ti := subjectBefore(words, cands, m.s); ti >= 0 {
+			tgts = group(cands, ti)
+		}
+	case byAgent >= 0:
+		srcs = group(cands, byAgent)
+		if ti := firstAfter(words, cands, cands[byAgent].e, srcs, m.e); ti >= 0 {
+			tgts = group(cands, ti)
+		}
+	case m.rule.Obliged:
+		// "China must drop barriers": the subject is the target, the actor before it (the
+		// speaker, "the Bush administration declared that ...") the source.
+		ti := subjectBefore(words, cands, m.s)
+		if ti < 0 {
+			return out
+		}
+		tgts = group(cands, ti)
+		first := ti
+		for first > 0 && cands[first-1].group == cands[ti].group {
+			first--
+		}
+		if first == 0 {
+			return out
+		}
+		srcs = group(cands, subjectBefore(words, cands[:first], cands[first].s))
+	default:
+		si := subjectBefore(words, cands, m.s)
+		if m.rule.Noun {
+			if pi := possessor(words, cands, m.s); pi >= 0 {
+				si = pi
+			}
+			if b := betweenAfter(words, cands, m.trigEnd); len(b) >= 2 && si < 0 {
+				srcs = b
+			}
+		}
+		if srcs == nil {
+			if si < 0 {
+				return out
+			}
+			srcs = group(cands, si)
+		}
+		from := m.firstEnd
+		if m.rule.Noun {
+			from = m.trigEnd
+		}
+		if m.headEnd > 0 {
+			from = m.headEnd // "urged Israel to withdraw", "demanded that the US cancel"
+		}
+		if ti := firstAfter(words, cands, from, srcs, m.e); ti >= 0 && (!m.rule.Recip || cands[ti].s < limit) {
+			tgts = group(cands, ti)
+		}
+	}
+	mode := c.mode(sc, words, m, srcs, sc.doc.Tokens[t0+m.s].Start)
+	code := m.code
+	if c.opts.IntentRecode && mode == sitrep.ModePlanned && m.combine == combineNone && (code >= "04" && code < "09" || !m.rule.Noun && code >= "14" && code[:2] != "16") {
+		// intent is its own CAMEO family: "will visit" is 036 (intent to meet), "will strike"
+		// is 138 (threat of force); a planned nominal action ("planned retaliation") keeps
+		// its own code.
+		code = combineCode(combineIntent, code, code)
+	}
+	info, _ := c.codes.Lookup(code)
+	span := sc.doc.Sentences[si]
+	date, dsrc := c.date(sc, si, t0+m.s)
+	ev := sitrep.Event{
+		Start: span.Start, End: span.End,
+		CAMEO: code, PLOVER: info.PLOVER, Mode: mode,
+		Context:   append([]string{}, info.Context...),
+		Goldstein: info.Goldstein, QuadClass: info.QuadClass,
+		Date: date, DateSource: dsrc,
+		Trigger: c.spanText(sc.doc, t0+m.s, t0+m.trigEnd),
+		Rule:    m.id,
+	}
+	mk := func(cd cand) sitrep.EventActor {
+		return sitrep.EventActor{ActorID: cd.actorID, Code: cd.code, Text: cd.text,
+			Start: sc.doc.Tokens[t0+cd.s].Start, End: sc.doc.Tokens[t0+cd.e-1].End}
+	}
+
+	if len(srcs) >= 2 && (len(tgts) == 0 || m.rule.Recip) {
+		// reciprocal: "Israel and Lebanon renewed negotiations"
+		for _, s := range srcs {
+			for _, t := range srcs {
+				if s.s != t.s {
+					e := ev
+					e.Source, e.Target = mk(s), mk(t)
+					out = append(out, e)
+				}
+			}
+		}
+		return out
+	}
+	for _, s := range srcs {
+		if len(tgts) == 0 {
+			e := ev
+			e.Source = mk(s)
+			out = append(out, e)
+			continue
+		}
+		for _, t := range tgts {
+			if t.code == s.code {
+				continue
+			}
+			e := ev
+			e.Source, e.Target = mk(s), mk(t)
+			out = append(out, e)
+			if m.rule.Recip {
+				r := ev
+				r.Source, r.Target = mk(t), mk(s)
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// beBefore reports whether a form of "be" or "get" stands just before position v (adverbs may
+// come between: "was reportedly attacked").
+func beBefore(words []string, v int) bool {
+	for k := v - 1; k >= 0 && k >= v-3; k-- {
+		switch words[k] {
+		case "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting":
+			return true
+		case "not", "also", "reportedly", "allegedly", "repeatedly", "again", "later", "never", "already", "just", "then", "first", "badly", "heavily":
+			continue
+		}
+		if strings.HasSuffix(words[k], "ly") {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// possessor returns the candidate that owns a nominal trigger at s: "Iran's Oct 1 missile
+// attack" (an actor before "'s"), or "its missile attack" (the nearest actor before the
+// pronoun); -1 if none.
+func possessor(words []string, cands []cand, s int) int {
+	for k := s - 1; k >= 0 && k >= s-5; k-- {
+		switch words[k] {
+		case "'s", "'":
+			for i := len(cands) - 1; i >= 0; i-- {
+				if cands[i].e == k {
+					return i
+				}
+			}
+			return -1
+		case "its", "their":
+			for i := len(cands) - 1; i >= 0; i-- {
+				if cands[i].e <= k {
+					return i
+				}
+			}
+			return -1
+		case "the", "a", "an", ",", "and", "of", "to", "on", "in", "by", "for", "with", "against":
+			return -1
+		}
+	}
+	return -1
+}
+
+// ownedBySource reports whether a lone agent is the source's own means ("its troops", "4,000
+// troops"), not a target.
+func ownedBySource(words []string, cd cand) bool {
+	if cd.s == 0 {
+		return false
+	}
+	p := words[cd.s-1]
+	switch p {
+	case "its", "their", "his", "her", "our":
+		return true
+	}
+	return p != "" && p[0] >= '0' && p[0] <= '9'
+}
+
+// isTriggerWord reports whether a lone agent is used as a modifier of a following noun
+// ("military action", "official contact"): a single word followed by a lower-case word.
+func isTriggerWord(words []string, cd cand) bool {
+	if cd.e-cd.s != 1 || cd.e >= len(words) {
+		return false
+	}
+	w := words[cd.e]
+	return isWordish(w) && !objectPreps[w] && w != "and" && w != "of" && w != "in" && w != "from" && w != "said" && w != "have" && w != "has" && w != "were" && w != "are" && w != "is" && w != "was" && w != "will" && w != "would"
+}
+
+// group returns the candidates in the compound group of cands[i].
+func group(cands []cand, i int) []cand {
+	var out []cand
+	for _, cd := range cands {
+		if cd.group == cands[i].group {
+			out = append(out, cd)
+		}
+	}
+	return out
+}
+
+var objectPreps = map[string]bool{"with": true, "to": true, "against": true, "on": true, "at": true, "into": true, "toward": true, "towards": true, "for": true, "by": true, "over": true, "about": true, "between": true, "upon": true, "near": true}
+
+// subjectBefore returns the index of the source candidate for a trigger at s: the nearest
+// candidate before it that is not the object of a preposition, or the nearest one.
+func subjectBefore(words []string, cands []cand, s int) int {
+	if i := subjectBefore1(words, cands, s, false); i >= 0 {
+		return i
+	}
+	return subjectBefore1(words, cands, s, true)
+}
+
+func subjectBefore1(words []string, cands []cand, s int, unknown bool) int {
+	nearest := -1
+	for i := len(cands) - 1; i >= 0; i-- {
+		cd := cands[i]
+		if cd.e > s || cd.unknown != unknown {
+			continue
+		}
+		if nearest < 0 {
+			nearest = i
+		}
+		// the first member of its group decides what governs the group
+		first := cd
+		for j := i; j >= 0 && cands[j].group == cd.group; j-- {
+			first = cands[j]
+		}
+		p := first.s - 1
+		for p >= 0 && (words[p] == "the" || words[p] == "a" || words[p] == "an" || isModifierWord(words[p])) {
+			p--
+		}
+		if p >= 0 && objectPreps[words[p]] {
+			continue
+		}
+		if p >= 0 && (words[p] == "of" || words[p] == "in" || words[p] == "from") && !sentenceInitialPP(words, p) {
+			continue
+		}
+		return i
+	}
+	return nearest
+}
+
+// sentenceInitialPP reports whether a preposition at p opens the sentence ("In Gaza, ...").
+func sentenceInitialPP(words []string, p int) bool { return p == 0 }
+
+func isModifierWord(w string) bool {
+	switch w {
+	case "senior", "top", "former", "new", "neighboring", "neighbouring", "rival", "visiting", "several", "two", "three", "both", "some", "many", "other", "its", "their", "his", "her":
+		return true
+	}
+	return false
+}
+
+// firstAfter returns the first candidate after position e that is not a source (nor a lone
+// agent word inside the trigger, such as "military" in "military action").
+func firstAfter(words []string, cands []cand, e int, srcs []cand, inside int) int {
+	if i := firstAfter1(words, cands, e, srcs, inside, false); i >= 0 {
+		return i
+	}
+	return firstAfter1(words, cands, e, srcs, inside, true)
+}
+
+func firstAfter1(words []string, cands []cand, e int, srcs []cand, inside int, unknown bool) int {
+	for i, cd := range cands {
+		if cd.s < e || cd.unknown != unknown {
+			continue
+		}
+		if cd.weak && (cd.s < inside || cd.s < e+4 && isTriggerWord(words, cd) || ownedBySource(words, cd)) {
+			continue
+		}
+		isSrc := false
+		for _, s := range srcs {
+			if s.s == cd.s || s.code == cd.code && cd.code != "" {
+				isSrc = true
+			}
+		}
+		if isSrc {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// betweenAfter returns the group after "between" or "among" following a nominal trigger.
+func betweenAfter(words []string, cands []cand, e int) []cand {
+	for k := e; k < len(words) && k < e+3; k++ {
+		if words[k] == "between" || words[k] == "among" {
+			for i, cd := range cands {
+				if cd.s > k && cd.s <= k+3 {
+					return group(cands, i)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+var plannedWords = map[string]bool{"will": true, "should": true, "'ll": true, "would": true, "shall": true, "may": true, "might": true, "could": true, "planned": true, "planning": true, "plans": true, "plan": true, "intends": true, "intend": true, "intended": true, "expected": true, "upcoming": true, "looming": true, "anticipated": true, "proposed": true, "imminent": true, "prepared": true, "preparing": true, "ready": true, "willing": true, "about": true, "aims": true, "seeks": true, "wants": true, "hopes": true, "going": true, "possible": true, "potential": true, "future": true, "considering": true, "weighing": true, "mulling": true}
+
+// auxWords are the modal auxiliaries: they make the noun they govern planned when the source
+// is the subject ("Finland will give Tanzania a grant").
+var auxWords = map[string]bool{"will": true, "'ll": true, "would": true, "shall": true, "may": true, "might": true, "could": true}
+
+// mode derives the event's mode from the words around its trigger.
+func (c *Coder) mode(sc *scratch, words []string, m match, srcs []cand, trigOff int) string {
+	lo := m.s - 6
+	srcEnd := -1
+	for _, s := range srcs {
+		if s.e <= m.s && s.e > srcEnd {
+			srcEnd = s.e
+		}
+	}
+	if srcEnd >= 0 && srcEnd > lo {
+		lo = srcEnd
+	}
+	if lo < 0 {
+		lo = 0
+	}
+	nounLo := m.s - 2 // a noun takes modality from its own modifiers ("planned retaliation")
+	win := words[lo:m.s]
+	neg, planned, hyp, reported := m.negInner, false, false, false
+	for k, w := range win {
+		if m.rule.Noun && lo+k < nounLo && plannedWords[w] && !(srcEnd >= 0 && auxWords[w]) {
+			continue
+		}
+		switch {
+		case w == "not" || w == "never" || strings.HasSuffix(w, "n't") || w == "cannot":
+			neg = true
+		case w == "no" && k == len(win)-1:
+			neg = true
+		case w == "failed" || w == "fails" || w == "refused" || w == "refuses" || w == "declined":
+			neg = true
+		case plannedWords[w]:
+			planned = true
+		case w == "reportedly" || w == "allegedly" || w == "purportedly":
+			reported = true
+		}
+	}
+	for k := 0; k < m.s; k++ {
+		w := words[k]
+		if w == "if" || w == "unless" {
+			hyp = true
+		}
+		if (w == "should" || w == "were" || w == "had") && (k == 0 || words[k-1] == "," || words[k-1] == "and") && k+1 < len(words) && words[k+1] != "be" {
+			if k+1 < m.s {
+				hyp = true
+			}
+		}
+	}
+	if !reported {
+		reported = inQuote(sc.a, trigOff)
+	}
+	root := m.code[:2]
+	switch {
+	case neg:
+		return sitrep.ModeNegated
+	case hyp:
+		return sitrep.ModeHypothetical
+	case root == "13" || m.combine == combineThreat:
+		return sitrep.ModeThreatened
+	case planned || m.combine == combineIntent:
+		return sitrep.ModePlanned
+	case reported:
+		return sitrep.ModeReported
+	}
+	return sitrep.ModeAsserted
+}
+
+// inQuote reports whether byte offset off lies inside the content of a quote of a (direct or
+// indirect): the event is then reported by the quote's speaker.
+func inQuote(a *sitrep.Article, off int) bool {
+	for _, q := range a.Quotes {
+		if q.Start <= off && off < q.End {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Coder) date(sc *scratch, si, tok int) (string, string) {
+	span := sc.doc.Sentences[si]
+	best, bestD := "", -1
+	off := sc.doc.Tokens[tok].Start
+	for _, tx := range sc.a.Timexes {
+		if tx.Start < span.Start || tx.End > span.End || tx.Type != sitrep.TimexDate || !isDateValue(tx.Value) {
+			continue
+		}
+		d := tx.Start - off
+		if d < 0 {
+			d = -d
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = tx.Value, d
+		}
+	}
+	if best != "" {
+		return best, "text"
+	}
+	if len(sc.a.Timexes) == 0 {
+		if sc.mdSent != si+1 {
+			sc.mdSent, sc.mdVal = si+1, monthDay(sc.doc, sc.words, span, sc.date)
+		}
+		if sc.mdVal != "" {
+			return sc.mdVal, "text"
+		}
+	}
+	if sc.a.Published != nil {
+		return sc.a.Published.Format("2006-01-02"), "published"
+	}
+	return "", ""
+}
+
+func isDateValue(v string) bool {
+	if len(v) < 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return len(v) == 4 || v[4] == '-'
+}
+
+var months = map[string]time.Month{"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
+
+// monthDay finds a "Month D" date in the sentence when no time stage ran, resolving the year
+// against the publication date (the most recent such date not after publication).
+func monthDay(doc *text.Doc, words []string, span text.Span, pub time.Time) string {
+	if pub.IsZero() {
+		return ""
+	}
+	for i := span.TokStart; i+1 < span.TokEnd; i++ {
+		if !doc.Tokens[i].Cap {
+			continue
+		}
+		w := strings.TrimSuffix(words[i], ".")
+		mo, ok := months[w]
+		if !ok || w == "may" || !doc.Tokens[i].Cap {
+			continue
+		}
+		if doc.Tokens[i+1].Kind != text.Number {
+			continue
+		}
+		var day int
+		if _, err := fmt.Sscanf(doc.Tok(i+1), "%d", &day); err != nil || day < 1 || day > 31 {
+			continue
+		}
+		y := pub.Year()
+		if i+3 < span.TokEnd && doc.Tok(i+2) == "," && doc.Tokens[i+3].Kind == text.Number {
+			var yy int
+			if _, err := fmt.Sscanf(doc.Tok(i+3), "%d", &yy); err == nil && yy > 1900 && yy < 2200 {
+				y = yy
+			}
+		} else if time.Date(y, mo, day, 0, 0, 0, 0, time.UTC).After(pub.AddDate(0, 0, 1)) {
+			y--
+		}
+		return time.Date(y, mo, day, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+	}
+	return ""
+}

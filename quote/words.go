@@ -1,0 +1,82 @@
+package quote
+
+// Closed word classes used by the source and cue windows. They are grammar words, not a
+// vocabulary tuned to any text.
+
+// skipBeforeCue are auxiliaries and adverbs that may stand between a source and its cue
+// ("officials have also said", "a senior official even acknowledged").
+var skipBeforeCue = set("has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "even",
+	"later", "then", "previously", "recently", "publicly", "privately", "repeatedly", "reportedly",
+	"further", "once", "would", "will", "could", "may", "might", "must", "should", "can", "still", "already", "just",
+	"often", "always", "did", "does", "do", "now", "first", "again", "subsequently", "separately",
+	"initially", "earlier", "however", "too", "personally", "flatly", "quickly", "openly", "explicitly", "directly", "emphatically")
+
+// npStop words end a source phrase when reading backwards from a cue.
+var npStop = set("that", "which", "who", "whom", "whose", "when", "while", "because", "if", "although",
+	"though", "since", "after", "before", "until", "as", "but", "or", "so", "than", "where", "whether",
+	"to", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "not", "said", "says",
+	"and", "what", "how", "why", "there", "here", "it's", "then", "also", "even", "do", "does", "did",
+	"will", "would", "could", "should", "can", "may", "might", "must", "about", "by", "against", "into",
+	"on", "upon", "over", "under", "between", "through", "without", "within", "during", "like", "unlike",
+	"despite", "amid", "toward", "towards", "via", "per", "yet", "nor", "however", "indeed", "meanwhile",
+	"instead", "thus", "therefore", "this", "these", "those", "very", "too", "only", "just", "all", "both",
+	"with", "up", "out", "off", "down", "back", "more", "less", "much", "any", "no", "at", "in", "from")
+
+// npInner are prepositions that may sit inside a source phrase ("a spokesperson for the Pentagon",
+// "people close to the conversation", "officials involved in the negotiations").
+var npInner = set("of", "for", "from", "at", "in", "with", "close", "to", "familiar", "involved", "near")
+
+// determiners open a source phrase.
+var determiners = set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two",
+	"three", "four", "five", "several", "many", "some", "multiple", "other", "another", "both", "most",
+	"few", "numerous", "various", "all", "these", "those", "this", "that")
+
+// pronouns that can be a source.
+var pronouns = set("he", "she", "they", "i", "we", "you", "it")
+
+// boundaryConj are words after which a new clause (and so a new source) can begin.
+var boundaryConj = set("and", "but", "as", "so", "while", "yet", "also", "indeed", "then", "now",
+	"meanwhile", "however", "instead", "still", "because", "though", "although", "since", "when", "if", "or")
+
+// subordinators follow a cue that has no content of its own ("X said when asked …").
+var subordinators = set("when", "as", "while", "after", "before", "because", "during", "since", "though",
+	"although", "in", "at", "on", "to", "from", "following", "amid", "via", "through", "without", "before", "by")
+
+// timeWords may follow a cue without being content ("said Thursday").
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"yesterday", "today", "tonight", "earlier", "later", "recently", "previously", "again", "too",
+	"also", "once", "twice", "privately", "publicly", "repeatedly", "late", "early", "afterward",
+	"afterwards", "then", "now", "last", "this", "morning", "evening", "night", "afternoon", "week",
+	"month", "year", "separately", "flatly", "simply", "bluntly", "frankly", "succinctly", "plainly")
+
+// mediaHeads are nouns that make a source a publication or broadcaster even when unnamed.
+var mediaHeads = set("report", "reports", "newspaper", "newspapers", "broadcaster", "outlet", "outlets",
+	"network", "media", "daily", "magazine", "agency", "channel", "website", "site", "paper", "tabloid",
+	"station", "wire", "publication", "journal")
+
+// hedgeWords mark a proposition as relayed rather than asserted.
+var hedgeWords = map[string]string{
+	"reportedly": "reported", "purportedly": "reported", "supposedly": "alleged",
+	"allegedly": "alleged", "alleged": "alleged", "unconfirmed": "unverified", "unverified": "unverified",
+}
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// commonVerbs are frequent verbs that cannot sit inside a source phrase.
+var commonVerbs = set("came", "went", "made", "took", "gave", "got", "held", "met", "left", "ran", "won",
+	"lost", "saw", "kept", "put", "set", "sent", "spent", "began", "brought", "bought", "stood", "spoke",
+	"became", "come", "go", "make", "take", "give", "get", "seems", "seem", "seemed", "appears", "appear",
+	"remains", "remain", "wants", "want", "needs", "need", "plans", "tried", "alongside", "amid", "because",
+	"become", "becomes", "let", "lets", "led", "leads", "let's", "can't", "won't", "didn't", "doesn't",
+	"don't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't", "wouldn't", "couldn't")
+
+// invertible cues may come before their source after a quotation ("…,” said Leavitt).
+var invertible = set("said", "says", "added", "adds", "wrote", "writes", "continued",
+	"explained", "noted", "recalled", "replied", "responded", "insisted", "argued", "warned", "declared",
+	"acknowledged", "tweeted", "stated", "admitted", "countered", "concluded", "conceded", "observed")

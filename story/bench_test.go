@@ -1,0 +1,185 @@
+package story_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/story"
+)
+
+// synth generates a stream of synthetic but news-like articles: each happening has its own
+// participants (capitalised names), place, topic words and day; 1–6 articles report it in
+// different sentences drawn from a Zipf-distributed common vocabulary plus the happening's words.
+type synth struct {
+	rng    *rand.Rand
+	common []string
+	names  []string
+	places []string
+	topic  []string
+	n      int
+	day    time.Time
+	cur    struct {
+		names, words []string
+		place        string
+		left         int
+	}
+}
+
+func newSynth(seed int64) *synth {
+	s := &synth{rng: rand.New(rand.NewSource(seed)), day: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}
+	syll := []string{"ka", "lo", "mi", "ra", "ten", "vo", "shi", "an", "del", "mar", "or", "ul", "be", "tr", "is", "pe", "zu", "no", "qua", "ri"}
+	word := func(k int) string {
+		var b strings.Builder
+		for i := 0; i < k; i++ {
+			b.WriteString(syll[s.rng.Intn(len(syll))])
+		}
+		return b.String()
+	}
+	for i := 0; i < 20000; i++ {
+		s.common = append(s.common, word(2+s.rng.Intn(2)))
+	}
+	for i := 0; i < 50000; i++ {
+		w := word(2 + s.rng.Intn(2))
+		s.names = append(s.names, strings.ToUpper(w[:1])+w[1:])
+	}
+	for i := 0; i < 3000; i++ {
+		w := word(3)
+		s.places = append(s.places, strings.ToUpper(w[:1])+w[1:])
+	}
+	for i := 0; i < 30000; i++ {
+		s.topic = append(s.topic, word(3+s.rng.Intn(2)))
+	}
+	return s
+}
+
+func (s *synth) zipf(n int) int {
+	return int(float64(n) * s.rng.Float64() * s.rng.Float64() * s.rng.Float64())
+}
+
+// next returns the next article of the stream; about 400 articles a day.
+func (s *synth) next() *sitrep.Article {
+	if s.cur.left == 0 {
+		s.cur.left = 1 + s.rng.Intn(6)
+		s.cur.names = s.cur.names[:0]
+		for i := 0; i < 3; i++ {
+			s.cur.names = append(s.cur.names, s.names[s.zipf(len(s.names))]+" "+s.names[s.rng.Intn(len(s.names))])
+		}
+		s.cur.words = s.cur.words[:0]
+		for i := 0; i < 12; i++ {
+			s.cur.words = append(s.cur.words, s.topic[s.zipf(len(s.topic))])
+		}
+		s.cur.place = s.places[s.zipf(len(s.places))]
+	}
+	s.cur.left--
+	s.n++
+	if s.n%400 == 0 {
+		s.day = s.day.Add(24 * time.Hour)
+	}
+	var b strings.Builder
+	for sent := 0; sent < 14; sent++ {
+		for w := 0; w < 18; w++ {
+			switch r := s.rng.Intn(10); {
+			case r < 2:
+				b.WriteString(s.cur.words[s.rng.Intn(len(s.cur.words))])
+			case r == 2 && w > 0:
+				b.WriteString(s.cur.names[s.rng.Intn(len(s.cur.names))])
+			default:
+				b.WriteString(s.common[s.zipf(len(s.common))])
+			}
+			b.WriteByte(' ')
+		}
+		if sent == 0 {
+			b.WriteString("in " + s.cur.place)
+		}
+		b.WriteString(".\n")
+	}
+	pub := s.day.Add(time.Duration(s.rng.Intn(86400)) * time.Second)
+	return &sitrep.Article{ID: "s" + strconv.Itoa(s.n), Text: b.String(), Published: &pub, Outlet: "outlet" + strconv.Itoa(s.rng.Intn(50))}
+}
+
+// cpuTime returns the user+system CPU time of the process so far. On a loaded machine wall time
+// overstates the cost; CPU time (the benchmark is single-threaded) does not.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// benchHeld is the number of articles held before measuring (env SITREP_BENCH_HELD, default
+// 20,000 so that a plain -bench run stays short).
+func benchHeld() int {
+	if v, err := strconv.Atoi(os.Getenv("SITREP_BENCH_HELD")); err == nil && v > 0 {
+		return v
+	}
+	return 20000
+}
+
+// BenchmarkAdd measures incremental clustering (feature extraction included) with benchHeld()
+// articles already held, and reports articles/s and heap bytes per held article.
+func BenchmarkAdd(b *testing.B) {
+	ctx := context.Background()
+	held := benchHeld()
+	src := newSynth(1)
+	c := story.New(nil, story.DefaultOptions())
+	runtime.GC()
+	var m0 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	t0 := time.Now()
+	for i := 0; i < held; i++ {
+		if _, err := c.Add(ctx, src.next()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	build := time.Since(t0)
+	runtime.GC()
+	var m1 runtime.MemStats
+	runtime.ReadMemStats(&m1)
+	arts := make([]*sitrep.Article, 4096)
+	for i := range arts {
+		arts[i] = src.next()
+	}
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := *arts[i%len(arts)]
+		a.ID = fmt.Sprint("bench", i)
+		if _, err := c.Add(ctx, &a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	cpu := cpuTime() - cpu0
+	_, nStories := c.Len()
+	b.ReportMetric(float64(b.N)/cpu.Seconds(), "articles/cpu-s")
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(m1.HeapAlloc-m0.HeapAlloc)/float64(held), "heapB/article")
+	b.ReportMetric(float64(held)/build.Seconds(), "build-articles/s")
+	b.ReportMetric(float64(nStories), "stories")
+}
+
+// BenchmarkExtract measures feature extraction alone on the synthetic articles.
+func BenchmarkExtract(b *testing.B) {
+	src := newSynth(1)
+	arts := make([]*sitrep.Article, 512)
+	for i := range arts {
+		arts[i] = src.next()
+	}
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		story.Extract(arts[i%len(arts)], 48, 24)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(b.N)/(cpuTime()-cpu0).Seconds(), "articles/cpu-s")
+}

@@ -1,0 +1,674 @@
+package story
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/sitrep/sitrep"
+)
+
+// noDate marks an unknown day.
+const noDate = math.MinInt32
+
+// Options tune the clusterer. DefaultOptions gives the values the docs report figures for.
+type Options struct {
+	// Threshold is the similarity an article needs to join a story; below it, it opens a new one.
+	Threshold float64
+	// MergeThreshold is the similarity of two stories' centroids above which they are merged
+	// after an article joined one of them (this makes grouping robust to arrival order).
+	MergeThreshold float64
+	// StorylineThreshold is the link score a story needs to join another story's storyline.
+	StorylineThreshold float64
+	// StorylineWindowDays is how far apart (in days) two stories of one storyline may be.
+	StorylineWindowDays int
+	// GraceDays is the date gap between an article and a story that costs nothing; beyond it the
+	// similarity decays as exp(-(gap-GraceDays)/TauDays).
+	GraceDays, TauDays float64
+	// WeightTerms, WeightEntities and WeightEvents weigh the word, entity/actor and event-type
+	// similarities.
+	WeightTerms, WeightEntities, WeightEvents float64
+	// MaxTerms and MaxEntities bound the features kept per article; MaxStoryTerms per story.
+	MaxTerms, MaxEntities, MaxStoryTerms int
+	// QueryTerms and QueryEntities are how many of an article's strongest features query the
+	// inverted index; PostingScan is how many of the most recent stories are read per feature;
+	// Candidates is how many stories are scored in full.
+	QueryTerms, QueryEntities, PostingScan, Candidates int
+	// IndexFeatures is how many of an article's strongest features point to its story.
+	IndexFeatures int
+	// SameDayBonus multiplies the similarity of an article and a story dated within a day of each
+	// other by 1+SameDayBonus: reports of one happening cluster in time.
+	SameDayBonus float64
+	// Logger receives decisions at debug level; nil discards.
+	Logger *slog.Logger
+}
+
+// DefaultOptions returns the options sitrep runs with.
+func DefaultOptions() Options {
+	return Options{
+		Threshold:           0.22,
+		MergeThreshold:      0.60,
+		StorylineThreshold:  0.18,
+		StorylineWindowDays: 3 * 365,
+		GraceDays:           7,
+		TauDays:             30,
+		SameDayBonus:        0.2,
+		WeightTerms:         0.55,
+		WeightEntities:      0.35,
+		WeightEvents:        0.10,
+		MaxTerms:            48,
+		MaxEntities:         24,
+		MaxStoryTerms:       160,
+		QueryTerms:          16,
+		QueryEntities:       12,
+		PostingScan:         48,
+		Candidates:          10,
+		IndexFeatures:       32,
+	}
+}
+
+// article is what the clusterer remembers of one article.
+type article struct {
+	id        string
+	seq       int64
+	story     int32
+	terms     vec
+	ents      vec
+	evs       vec
+	lo, hi    int32
+	outlet    string
+	title     string
+	lead      string
+	published time.Time
+	dupOf     string
+	sim       float64
+	events    []sitrep.Event
+}
+
+// story is one cluster: sums of its articles' features and its members.
+type story struct {
+	id       int64
+	line     int64
+	terms    vec
+	ents     vec
+	evs      vec
+	lo, hi   int32
+	members  []int32
+	indexed  []uint32 // sorted feature ids whose postings list this story
+	alias    int32    // index of the story this one was merged into, or -1
+	dead     bool
+	lineTry  int // how many times the storyline was (re)chosen
+	linkNote sitrep.StoryLink
+	// tnorm and enorm cache the norms of terms and ents, valid when normOK, computed at normAt
+	// articles.
+	tnorm, enorm float64
+	normAt       int
+	normOK       bool
+}
+
+// storyline is a set of stories linked over time.
+type storyline struct {
+	id      int64
+	stories []int64
+	links   map[int64]sitrep.StoryLink
+}
+
+// Assignment is the clusterer's decision for one article.
+type Assignment struct {
+	ArticleID   string  `json:"article_id"`
+	StoryID     int64   `json:"story_id"`
+	StorylineID int64   `json:"storyline_id"`
+	NewStory    bool    `json:"new_story"`
+	Score       float64 `json:"score"`
+	// Reason explains the decision ("joined: words 0.41, entities 0.38 (kaine, virginia); 1 day apart").
+	Reason string `json:"reason"`
+	// Merged lists stories merged into StoryID as a consequence.
+	Merged []int64 `json:"merged,omitempty"`
+}
+
+// Clusterer groups articles into stories and stories into storylines, online: each article is
+// compared with a few candidate stories found through an inverted index and joins the best one or
+// opens a new story. It is safe for concurrent use; calls are serialised.
+type Clusterer struct {
+	mu     sync.Mutex
+	opts   Options
+	store  sitrep.ClusterStore
+	logger *slog.Logger
+
+	vocab    map[string]uint32
+	words    []string
+	df       []int32
+	postings [][]int32
+	nDocs    int
+
+	articles  []*article
+	byID      map[string]int32
+	stories   []*story
+	storyIdx  map[int64]int32
+	lines     map[int64]*storyline
+	nextStory int64
+	nextLine  int64
+	seq       int64
+
+	// accArr and touched are scratch space of candidates: a score per story index and the
+	// indexes that got one.
+	accArr  []float64
+	touched []int32
+	// logN is log(nDocs+idfPrior); logDF caches log(df+0.5) for small df.
+	logN  float64
+	logDF []float64
+
+	dirtyArticles map[int32]bool
+	dirtyStories  map[int64]bool
+	dirtyLines    map[int64]bool
+	deadStories   map[int64]bool
+	deadLines     map[int64]bool
+}
+
+// New returns a clusterer. store may be nil (memory only); otherwise call Open to load the
+// persisted state and Flush to write changes.
+func New(store sitrep.ClusterStore, opts Options) *Clusterer {
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return &Clusterer{
+		opts:          opts,
+		store:         store,
+		logger:        logger.With("component", "story"),
+		vocab:         map[string]uint32{},
+		byID:          map[string]int32{},
+		storyIdx:      map[int64]int32{},
+		lines:         map[int64]*storyline{},
+		nextStory:     1,
+		nextLine:      1,
+		dirtyArticles: map[int32]bool{},
+		dirtyStories:  map[int64]bool{},
+		dirtyLines:    map[int64]bool{},
+		deadStories:   map[int64]bool{},
+		deadLines:     map[int64]bool{},
+	}
+}
+
+// Len returns the number of articles and live stories held.
+func (c *Clusterer) Len() (articles, stories int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.articles), len(c.storyIdx)
+}
+
+// Add clusters a: it joins the best matching story or opens a new one, and the story's storyline
+// is chosen when the story is new. a.StoryID and a.StorylineID are set. Adding an article whose ID
+// is already held returns its current assignment. Copies (a.DuplicateOf set to a held article)
+// join their origin's story.
+func (c *Clusterer) Add(ctx context.Context, a *sitrep.Article) (*Assignment, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if a.ID == "" {
+		return nil, sitrep.Errorf(sitrep.EINVALID, "Article id required.")
+	}
+	f := Extract(a, c.opts.MaxTerms, c.opts.MaxEntities)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if i, ok := c.byID[a.ID]; ok {
+		s := c.stories[c.articles[i].story]
+		a.StoryID, a.StorylineID = s.id, s.line
+		return &Assignment{ArticleID: a.ID, StoryID: s.id, StorylineID: s.line, Reason: "already clustered"}, nil
+	}
+	rec := c.newArticle(a.ID, f)
+	rec.outlet, rec.dupOf, rec.sim = a.Outlet, a.DuplicateOf, a.Similarity
+	if a.Published != nil {
+		rec.published = a.Published.UTC()
+	}
+	for _, e := range a.Events {
+		if len(rec.events) >= maxEventsPerArticle {
+			break
+		}
+		rec.events = append(rec.events, e)
+	}
+	ai := c.appendArticle(rec)
+	asg := c.place(ai)
+	a.StoryID, a.StorylineID = asg.StoryID, asg.StorylineID
+	return asg, nil
+}
+
+// maxEventsPerArticle bounds the coded events remembered per article.
+const maxEventsPerArticle = 24
+
+// newArticle interns f's features and returns the article record (not yet added).
+func (c *Clusterer) newArticle(id string, f *Features) *article {
+	rec := &article{id: id, story: -1, lo: noDate, hi: noDate, title: f.Title, lead: f.Lead}
+	rec.terms = c.intern(f.Terms, "")
+	rec.ents = c.intern(f.Entities, "")
+	rec.evs = c.intern(f.Events, "v:")
+	if f.Dated() {
+		rec.lo, rec.hi = dayNum(f.Lo), dayNum(f.Hi)
+	}
+	return rec
+}
+
+// appendArticle counts the article's features in the document frequencies and stores it.
+func (c *Clusterer) appendArticle(rec *article) int32 {
+	c.seq++
+	if rec.seq == 0 {
+		rec.seq = c.seq
+	} else if rec.seq > c.seq {
+		c.seq = rec.seq
+	}
+	for _, v := range []vec{rec.terms, rec.ents, rec.evs} {
+		for _, e := range v {
+			c.df[e.id]++
+		}
+	}
+	c.nDocs++
+	c.logN = math.Log(float64(c.nDocs) + idfPrior)
+	if c.logDF == nil {
+		c.logDF = make([]float64, logDFCache)
+		for i := range c.logDF {
+			c.logDF[i] = math.Log(float64(i) + 0.5)
+		}
+	}
+	ai := int32(len(c.articles))
+	c.articles = append(c.articles, rec)
+	c.byID[rec.id] = ai
+	c.dirtyArticles[ai] = true
+	return ai
+}
+
+func dayNum(t time.Time) int32 { return int32(t.Unix() / 86400) }
+
+func dayTime(d int32) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
+
+// intern maps feature strings to ids, growing the vocabulary.
+func (c *Clusterer) intern(m map[string]float64, prefix string) vec {
+	v := make(vec, 0, len(m))
+	for k, w := range m {
+		k = prefix + k
+		id, ok := c.vocab[k]
+		if !ok {
+			id = uint32(len(c.words))
+			c.vocab[k] = id
+			c.words = append(c.words, k)
+			c.df = append(c.df, 0)
+			c.postings = append(c.postings, nil)
+		}
+		v = append(v, entry{id, float32(w)})
+	}
+	slices.SortFunc(v, byID)
+	return v
+}
+
+// idfPrior is a number of imaginary earlier articles in which no feature occurs. It keeps IDF
+// meaningful while few articles are held (with two articles, a word both share would otherwise
+// weigh almost nothing); it becomes negligible as the collection grows.
+const idfPrior = 100
+
+// idf is the inverse document frequency of feature id.
+func (c *Clusterer) idf(id uint32) float64 {
+	df := c.df[id]
+	if int(df) < len(c.logDF) {
+		return c.logN - c.logDF[df]
+	}
+	return c.logN - math.Log(float64(df)+0.5)
+}
+
+// logDFCache is how many log(df+0.5) values are precomputed.
+const logDFCache = 1 << 16
+
+// parts is a scored comparison, kept for explanations.
+type parts struct {
+	terms, ents, evs float64
+	hasEnts, hasEvs  bool
+	gap              int32 // days; -1 when either side is undated
+	factor           float64
+	score            float64
+}
+
+// compare scores features (terms, ents, evs, lo, hi) against a story.
+func (c *Clusterer) compare(terms, ents, evs vec, lo, hi int32, s *story) parts {
+	return c.compareN(terms, ents, evs, lo, hi, norm(terms, c.idf), norm(ents, c.idf), s)
+}
+
+// compareN is compare with the norms of terms and ents given (computed once per article).
+func (c *Clusterer) compareN(terms, ents, evs vec, lo, hi int32, tn, en float64, s *story) parts {
+	var p parts
+	stn, sen := c.storyNorms(s)
+	p.terms = safeDiv(dot(terms, s.terms, c.idf), tn*stn)
+	wsum := c.opts.WeightTerms
+	score := c.opts.WeightTerms * p.terms
+	if len(ents) > 0 && len(s.ents) > 0 {
+		p.ents = safeDiv(dot(ents, s.ents, c.idf), en*sen)
+		p.hasEnts = true
+		score += c.opts.WeightEntities * p.ents
+		wsum += c.opts.WeightEntities
+	}
+	if o, ok := overlap(evs, s.evs); ok {
+		p.evs, p.hasEvs = o, true
+		score += c.opts.WeightEvents * o
+		wsum += c.opts.WeightEvents
+	}
+	score /= wsum
+	p.gap = gapDays(lo, hi, s.lo, s.hi)
+	p.factor = c.timeFactor(p.gap)
+	p.score = score * p.factor
+	return p
+}
+
+func safeDiv(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// storyNorms returns the idf-weighted norms of a story's term and entity sums. They are cached
+// and recomputed when the story changed or the collection grew by more than 1/64 since (IDF
+// drifts slowly), which keeps scoring a candidate proportional to the overlap, not the story size.
+func (c *Clusterer) storyNorms(s *story) (float64, float64) {
+	if !s.normOK || c.nDocs > s.normAt+s.normAt/64 {
+		s.tnorm, s.enorm = norm(s.terms, c.idf), norm(s.ents, c.idf)
+		s.normAt, s.normOK = c.nDocs, true
+	}
+	return s.tnorm, s.enorm
+}
+
+// gapDays is the number of days between two date intervals, 0 when they overlap, -1 when either
+// is unknown.
+func gapDays(alo, ahi, blo, bhi int32) int32 {
+	if alo == noDate || blo == noDate {
+		return -1
+	}
+	switch {
+	case alo > bhi:
+		return alo - bhi
+	case blo > ahi:
+		return blo - ahi
+	}
+	return 0
+}
+
+func (c *Clusterer) timeFactor(gap int32) float64 {
+	g := float64(gap)
+	if gap >= 0 && gap <= 1 {
+		return 1 + c.opts.SameDayBonus
+	}
+	if gap < 0 || g <= c.opts.GraceDays {
+		return 1
+	}
+	return math.Exp(-(g - c.opts.GraceDays) / c.opts.TauDays)
+}
+
+// candidates returns up to n live story indexes sharing strong features with the query, best
+// first. Only the PostingScan most recent stories of each posting list are read, so the cost does
+// not grow with the number of stories held.
+func (c *Clusterer) candidates(terms, ents vec, n int, exclude int32) []int32 {
+	if cap(c.accArr) < len(c.stories) {
+		c.accArr = make([]float64, len(c.stories), 2*len(c.stories)+16)
+	}
+	c.accArr = c.accArr[:len(c.stories)]
+	touched := c.touched[:0]
+	add := func(v vec, q int) {
+		for _, e := range strongest(v, q, c.idf) {
+			x := float64(e.w) * c.idf(e.id)
+			p := c.postings[e.id]
+			start := max(0, len(p)-c.opts.PostingScan)
+			for _, si := range p[start:] {
+				si = c.resolve(si)
+				if si == exclude {
+					continue
+				}
+				if c.accArr[si] == 0 {
+					touched = append(touched, si)
+				}
+				c.accArr[si] += x
+			}
+		}
+	}
+	add(terms, c.opts.QueryTerms)
+	add(ents, c.opts.QueryEntities)
+	// Keep the n best (score desc, index asc) by insertion into a short sorted list.
+	out := make([]int32, 0, n+1)
+	better := func(a, b int32) bool {
+		if c.accArr[a] != c.accArr[b] {
+			return c.accArr[a] > c.accArr[b]
+		}
+		return a < b
+	}
+	for _, si := range touched {
+		if len(out) == n && !better(si, out[n-1]) {
+			continue
+		}
+		i := len(out)
+		out = append(out, si)
+		for i > 0 && better(si, out[i-1]) {
+			out[i] = out[i-1]
+			i--
+		}
+		out[i] = si
+		if len(out) > n {
+			out = out[:n]
+		}
+	}
+	for _, si := range touched {
+		c.accArr[si] = 0
+	}
+	c.touched = touched[:0]
+	return out
+}
+
+// resolve follows merges to the live story.
+func (c *Clusterer) resolve(si int32) int32 {
+	for c.stories[si].alias >= 0 {
+		si = c.stories[si].alias
+	}
+	return si
+}
+
+// strongest returns the q entries of v with the largest weight·idf.
+func strongest(v vec, q int, idf func(uint32) float64) vec {
+	if len(v) <= q {
+		return v
+	}
+	type ew struct {
+		e entry
+		x float64
+	}
+	tmp := make([]ew, len(v))
+	for i, e := range v {
+		tmp[i] = ew{e, float64(e.w) * idf(e.id)}
+	}
+	slices.SortFunc(tmp, func(a, b ew) int {
+		if a.x != b.x {
+			return cmp.Compare(b.x, a.x)
+		}
+		return cmp.Compare(a.e.id, b.e.id)
+	})
+	out := make(vec, q)
+	for i := range out {
+		out[i] = tmp[i].e
+	}
+	return out
+}
+
+// place assigns article ai to a story and returns the decision.
+func (c *Clusterer) place(ai int32) *Assignment {
+	a := c.articles[ai]
+	asg := &Assignment{ArticleID: a.id}
+	// A copy joins its origin's story.
+	if a.dupOf != "" {
+		if oi, ok := c.byID[a.dupOf]; ok && c.articles[oi].story >= 0 {
+			si := c.resolve(c.articles[oi].story)
+			c.join(ai, si)
+			s := c.stories[si]
+			asg.StoryID, asg.StorylineID, asg.Score = s.id, s.line, a.sim
+			asg.Reason = fmt.Sprintf("copy of %s (similarity %.2f)", a.dupOf, a.sim)
+			return asg
+		}
+	}
+	cands := c.candidates(a.terms, a.ents, c.opts.Candidates, -1)
+	best, bestP := int32(-1), parts{}
+	scored := make([]scoredStory, 0, len(cands))
+	tn, en := norm(a.terms, c.idf), norm(a.ents, c.idf)
+	for _, si := range cands {
+		p := c.compareN(a.terms, a.ents, a.evs, a.lo, a.hi, tn, en, c.stories[si])
+		scored = append(scored, scoredStory{si, p})
+		if best < 0 || p.score > bestP.score || (p.score == bestP.score && c.stories[si].id < c.stories[best].id) {
+			best, bestP = si, p
+		}
+	}
+	if best >= 0 && bestP.score >= c.opts.Threshold {
+		asg.Score = bestP.score
+		asg.Reason = "joined: " + c.explain(a.terms, a.ents, a.evs, c.stories[best], bestP)
+		c.join(ai, best)
+		// Stories that the article bridges are merged when their centroids now match.
+		for _, ss := range scored {
+			if ss.si == best || ss.p.score < c.opts.Threshold*0.75 {
+				continue
+			}
+			t := c.resolve(ss.si)
+			b := c.resolve(best)
+			if t == b || c.stories[t].dead {
+				continue
+			}
+			sp := c.compare(c.stories[b].terms, c.stories[b].ents, c.stories[b].evs, c.stories[b].lo, c.stories[b].hi, c.stories[t])
+			if sp.score >= c.opts.MergeThreshold {
+				keep := c.mergeStories(b, t, fmt.Sprintf("merged on similarity %.2f", sp.score))
+				asg.Merged = append(asg.Merged, c.stories[other(keep, b, t)].id)
+				best = keep
+			}
+		}
+		s := c.stories[c.resolve(best)]
+		if s.lineTry < 3 && len(c.lines[s.line].stories) == 1 && len(s.members) <= 3 {
+			c.chooseLine(c.resolve(best))
+		}
+		s = c.stories[c.resolve(best)]
+		asg.StoryID, asg.StorylineID = s.id, s.line
+		return asg
+	}
+	si := c.newStory()
+	c.join(ai, si)
+	c.chooseLine(si)
+	s := c.stories[si]
+	asg.StoryID, asg.StorylineID, asg.NewStory = s.id, s.line, true
+	if best >= 0 {
+		asg.Score = bestP.score
+		asg.Reason = fmt.Sprintf("new story: best candidate %d scored %.2f < %.2f (%s)", c.stories[best].id, bestP.score, c.opts.Threshold, c.explain(a.terms, a.ents, a.evs, c.stories[best], bestP))
+	} else {
+		asg.Reason = "new story: no candidate shares a strong feature"
+	}
+	return asg
+}
+
+type scoredStory struct {
+	si int32
+	p  parts
+}
+
+func other(keep, a, b int32) int32 {
+	if keep == a {
+		return b
+	}
+	return a
+}
+
+// newStory opens an empty story with a fresh id.
+func (c *Clusterer) newStory() int32 {
+	s := &story{id: c.nextStory, alias: -1, lo: noDate, hi: noDate}
+	c.nextStory++
+	return c.addStory(s)
+}
+
+func (c *Clusterer) addStory(s *story) int32 {
+	si := int32(len(c.stories))
+	c.stories = append(c.stories, s)
+	c.storyIdx[s.id] = si
+	c.dirtyStories[s.id] = true
+	return si
+}
+
+// join adds article ai to story si: features are summed, the date range widened and the
+// article's strongest features indexed for the story.
+func (c *Clusterer) join(ai, si int32) {
+	a := c.articles[ai]
+	s := c.stories[si]
+	a.story = si
+	s.members = append(s.members, ai)
+	c.accumulate(s, a, 1)
+	c.index(si, a)
+	c.dirtyArticles[ai] = true
+	c.dirtyStories[s.id] = true
+}
+
+// accumulate adds (sign 1) or removes (sign -1) an article's features to a story's sums. Removal
+// recomputes the date range from the remaining members.
+func (c *Clusterer) accumulate(s *story, a *article, sign float32) {
+	s.normOK = false
+	s.terms = truncate(addInto(s.terms, a.terms, sign), c.opts.MaxStoryTerms)
+	s.ents = truncate(addInto(s.ents, a.ents, sign), c.opts.MaxStoryTerms/2)
+	s.evs = addInto(s.evs, a.evs, sign)
+	if sign > 0 {
+		if a.lo != noDate {
+			if s.lo == noDate || a.lo < s.lo {
+				s.lo = a.lo
+			}
+			if s.hi == noDate || a.hi > s.hi {
+				s.hi = a.hi
+			}
+		}
+		return
+	}
+	s.lo, s.hi = noDate, noDate
+	for _, mi := range s.members {
+		m := c.articles[mi]
+		if m.lo == noDate {
+			continue
+		}
+		if s.lo == noDate || m.lo < s.lo {
+			s.lo = m.lo
+		}
+		if s.hi == noDate || m.hi > s.hi {
+			s.hi = m.hi
+		}
+	}
+}
+
+// index makes the article's strongest features point to story si.
+func (c *Clusterer) index(si int32, a *article) {
+	s := c.stories[si]
+	feats := append(strongest(a.terms, c.opts.IndexFeatures, c.idf), strongest(a.ents, c.opts.IndexFeatures/2, c.idf)...)
+	for _, e := range feats {
+		i := sort.Search(len(s.indexed), func(i int) bool { return s.indexed[i] >= e.id })
+		if i < len(s.indexed) && s.indexed[i] == e.id {
+			continue
+		}
+		s.indexed = append(s.indexed, 0)
+		copy(s.indexed[i+1:], s.indexed[i:])
+		s.indexed[i] = e.id
+		c.postings[e.id] = append(c.postings[e.id], si)
+	}
+}
+
+// ErrNoStore is returned by Open and Flush when the clusterer has no store.
+var ErrNoStore = fmt.Errorf("story: no store")
+
+// Open loads the persisted state and rebuilds the in-memory indexes from it.
+func (c *Clusterer) Open(ctx context.Context) error {
+	if c.store == nil {
+		return ErrNoStore
+	}
+	st, err := c.store.LoadClusterState(ctx)
+	if err != nil {
+		return fmt.Errorf("load cluster state: %w", err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.restore(st)
+}

@@ -1,0 +1,132 @@
+package story
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand"
+	"os"
+
+	"github.com/sitrep/sitrep"
+)
+
+// BCubed returns the BCubed precision, recall and F1 of a clustering: pred and gold map each item
+// to its cluster label. Items missing from pred count as singletons.
+func BCubed(pred, gold map[string]string) (p, r, f float64) {
+	if len(gold) == 0 {
+		return 0, 0, 0
+	}
+	predSize := map[string]int{}
+	goldSize := map[string]int{}
+	both := map[[2]string]int{}
+	label := func(id string) string {
+		if l, ok := pred[id]; ok {
+			return l
+		}
+		return "\x00singleton:" + id
+	}
+	for id, g := range gold {
+		pl := label(id)
+		predSize[pl]++
+		goldSize[g]++
+		both[[2]string{pl, g}]++
+	}
+	for id, g := range gold {
+		pl := label(id)
+		n := float64(both[[2]string{pl, g}])
+		p += n / float64(predSize[pl])
+		r += n / float64(goldSize[g])
+	}
+	p /= float64(len(gold))
+	r /= float64(len(gold))
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+// ECBDoc is one document of the ECB+ evaluation set (see its README): Story is the gold label.
+type ECBDoc struct {
+	ID       string `json:"id"`
+	Topic    string `json:"topic"`
+	Subtopic string `json:"subtopic"`
+	Story    string `json:"story"`
+	Text     string `json:"text"`
+}
+
+// LoadECB reads docs.jsonl of the ECB+ evaluation set.
+func LoadECB(path string) ([]ECBDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readECB(f)
+}
+
+func readECB(r io.Reader) ([]ECBDoc, error) {
+	var out []ECBDoc
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var d ECBDoc
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			return nil, fmt.Errorf("ecb line %d: %w", len(out)+1, err)
+		}
+		out = append(out, d)
+	}
+	return out, sc.Err()
+}
+
+// ECBResult is the outcome of clustering the ECB+ documents once.
+type ECBResult struct {
+	Precision, Recall, F1 float64
+	Stories, Gold         int
+}
+
+// EvalECB clusters docs, in the order given, with a fresh memory-only clusterer and scores the
+// grouping with BCubed against the gold stories. prepare (may be nil) runs the analysis stages on
+// each article before clustering.
+func EvalECB(ctx context.Context, docs []ECBDoc, opts Options, prepare func(context.Context, *sitrep.Article) error) (ECBResult, error) {
+	c := New(nil, opts)
+	pred := map[string]string{}
+	gold := map[string]string{}
+	for _, d := range docs {
+		a := &sitrep.Article{ID: d.ID, Raw: d.Text, RawFormat: "text", Text: d.Text}
+		if prepare != nil {
+			if err := prepare(ctx, a); err != nil {
+				return ECBResult{}, err
+			}
+		}
+		asg, err := c.Add(ctx, a)
+		if err != nil {
+			return ECBResult{}, err
+		}
+		_ = asg
+		gold[d.ID] = d.Story
+	}
+	// Read the final grouping (merges may have moved earlier articles).
+	stories := map[string]bool{}
+	goldSet := map[string]bool{}
+	for _, d := range docs {
+		sid := c.StoryOf(d.ID)
+		pred[d.ID] = fmt.Sprint(sid)
+		stories[pred[d.ID]] = true
+		goldSet[d.Story] = true
+	}
+	p, r, f := BCubed(pred, gold)
+	return ECBResult{Precision: p, Recall: r, F1: f, Stories: len(stories), Gold: len(goldSet)}, nil
+}
+
+// Shuffled returns a copy of docs in a pseudo-random order fixed by seed.
+func Shuffled(docs []ECBDoc, seed int64) []ECBDoc {
+	out := append([]ECBDoc(nil), docs...)
+	rng := rand.New(rand.NewSource(seed))
+	rng.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
+}
