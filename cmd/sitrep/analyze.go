@@ -96,7 +96,10 @@ skipped. Exit status is non-zero only when nothing usable was read.`)
 	if err != nil {
 		return err
 	}
-	p := m.newPipeline()
+	p, err := m.newPipeline()
+	if err != nil {
+		return err
+	}
 	out := bufio.NewWriterSize(m.Stdout, 256<<10)
 	defer out.Flush()
 	enc := json.NewEncoder(out)

@@ -83,7 +83,10 @@ Exit status: 0 when at least one usable article was read (new or unchanged), 1 o
 		return nil
 	}
 	t0 := time.Now()
-	p := m.newPipeline()
+	p, err := m.newPipeline()
+	if err != nil {
+		return err
+	}
 	err = m.readAnalyzed(ctx, p, opts, in.workers, paths, func(j pipeline.Job) error {
 		if bar != nil {
 			bar.Add(1)
