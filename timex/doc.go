@@ -20,7 +20,7 @@
 // text fixes part of it ("XXXX-10-01" for "Oct 1", "XXXX-WXX-4" for "Thursday") and an empty value
 // otherwise ("yesterday", "last week"); their Anchor is "none". In that case the Tagger also
 // estimates the earliest possible publication date from the latest explicit date mentioned in a
-// non-future sentence (Article.PublishedInferred).
+// past-tense or untensed sentence (Article.PublishedInferred).
 //
 // The words the rules use (month and weekday names, number words, units, holidays, named events)
 // are in data/lexicon.txt, embedded in the binary; its header documents the format.

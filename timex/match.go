@@ -144,6 +144,13 @@ func (m *matcher) run() []sitrep.TimeExpr {
 			i++
 			continue
 		}
+		if n := len(m.hits); n > 0 && h.i < m.hits[n-1].j {
+			h.i = m.hits[n-1].j // a rule that reaches back ("right now") never overlaps the last hit
+		}
+		if h.i >= h.j {
+			i = max(h.j, i+1)
+			continue
+		}
 		m.approx(&h)
 		m.hits = append(m.hits, h)
 		out = append(out, sitrep.TimeExpr{
@@ -166,6 +173,20 @@ var (
 	}
 )
 
+// decadeWords give the decade digit of "the twenties" … "the nineties".
+var decadeWords = map[string]string{"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5",
+	"sixties": "6", "seventies": "7", "eighties": "8", "nineties": "9"}
+
+// theWords are the non-trigger words after "the" that the rules of the and eventAt read.
+var theWords = map[string]bool{
+	"future": true, "near": true, "distant": true, "foreseeable": true, "immediate": true,
+	"past": true, "present": true, "moment": true, "end": true, "beginning": true, "start": true,
+	"middle": true, "turn": true, "close": true, "same": true, "comparable": true,
+	"corresponding": true, "latest": true, "final": true, "long": true, "short": true, "medium": true,
+	"time": true, "day": true, "twenties": true, "thirties": true, "forties": true, "fifties": true,
+	"sixties": true, "seventies": true, "eighties": true, "nineties": true,
+}
+
 // ruleTriggers are the words that can begin an expression besides numbers and lexicon words;
 // they are merged into the lexicon's trigger set.
 var ruleTriggers = map[string]bool{
@@ -180,7 +201,7 @@ var ruleTriggers = map[string]bool{
 	"q4": true, "h1": true, "h2": true, "fiscal": true, "upcoming": true, "half": true,
 	"current": true, "weekend": true, "decades-long": true, "years-long": true, "months-long": true,
 	"weeks-long": true, "days-long": true, "once": false, "within": true, "fy": true,
-	"year-earlier": true, "year-ago": true,
+	"year-earlier": true, "year-ago": true, "these": true,
 }
 
 func (m *matcher) trigger(i int) bool {
@@ -233,11 +254,21 @@ func (m *matcher) at(i int) (hit, bool) {
 	// Frequent function words start only a few rules.
 	switch m.low(i) {
 	case "the":
+		if i+1 < len(m.t) && !m.trigger(i+1) && !theWords[m.low(i+1)] {
+			return hit{}, false // "the" + an ordinary noun: nothing to match
+		}
 		try(m.the(i))
 		try(m.eventAt(i))
 		return best, best.j > 0
 	case "a", "an", "few", "several", "many", "some":
 		try(m.quantity(i))
+		return best, best.j > 0
+	case "these", "at", "up", "no", "more", "less", "fewer":
+		if m.low(i) == "these" {
+			try(m.deictic(i))
+		} else {
+			try(m.modified(i))
+		}
 		return best, best.j > 0
 	}
 	try(m.modified(i))
@@ -253,6 +284,7 @@ func (m *matcher) at(i int) (hit, bool) {
 	try(m.clock(i))
 	try(m.bareUnits(i))
 	try(m.yearAgoAdjective(i))
+	try(m.season(i))
 	if m.low(i) == "nineteen" || m.low(i) == "eighteen" {
 		if y, j, ok := m.spokenYear(i); ok && m.low(i-1) != "the" {
 			try(hit{i: i, j: j, typ: sitrep.TimexDate, val: fmtYear(y), anchor: "text", lower: mkdate(y, 1, 1)}, true)
@@ -391,6 +423,10 @@ func (m *matcher) qty(k int) (string, int, bool) {
 		return "1", k + 1, true
 	case "few", "several", "many", "some":
 		return "X", k + 1, true
+	case "couple":
+		if m.low(k+1) == "of" && (m.low(k-1) == "next" || m.low(k-1) == "past" || m.low(k-1) == "last" || m.low(k-1) == "the") {
+			return "2", k + 2, true // "the next couple of years"
+		}
 	}
 	if v, ok := m.lx.number[w]; ok {
 		// "twenty five", "one hundred"
@@ -412,6 +448,18 @@ func (m *matcher) qty(k int) (string, int, bool) {
 		}
 	}
 	return "", k, false
+}
+
+// skipUnitAdjective steps over one adjective between a number and its unit ("five trading days",
+// "six straight days", "two consecutive quarters") when a unit follows it.
+func (m *matcher) skipUnitAdjective(k int) int {
+	switch m.low(k) {
+	case "trading", "business", "working", "straight", "consecutive", "successive", "full", "calendar", "more":
+		if _, _, ok := m.unitAt(k + 1); ok {
+			return k + 1
+		}
+	}
+	return k
 }
 
 // unitAt reads a unit word at k and reports whether it is plural.
@@ -638,6 +686,9 @@ func (m *matcher) deictic(i int) (hit, bool) {
 		if m.t[i].kind != wordKind {
 			return hit{}, false
 		}
+		if m.t[i].cap && i > 0 && m.sameSent(i-1, i) && m.t[i-1].cap && m.kind(i-1) == wordKind {
+			return hit{}, false // "USA Today", "VOA Today": a name
+		}
 		if w == "today" && m.low(i+1) == "'s" && m.kind(i+2) == wordKind && m.lx.unit[m.low(i+2)] == "" && m.lx.partday[m.low(i+2)] == "" {
 			// "today's youth", "today's world": the present age, not the day
 			return hit{}, false
@@ -661,6 +712,10 @@ func (m *matcher) deictic(i int) (hit, bool) {
 		return vague(i, i+1, "PRESENT_REF"), true
 	case "recently", "lately":
 		return vague(i, i+1, "PAST_REF"), true
+	case "these":
+		if m.low(i+1) == "days" {
+			return vague(i, i+2, "PRESENT_REF"), true // "these days"
+		}
 	case "soon":
 		if m.low(i+1) == "as" || m.low(i-1) == "as" || m.low(i+1) == "after" || m.low(i+1) == "afterwards" ||
 			m.low(i-1) == "was" || m.low(i-1) == "were" || m.low(i-1) == "had" || m.low(i-1) == "been" || cueOf(m.low(i+1), false) == tensePast {
@@ -737,6 +792,12 @@ func (m *matcher) relative(i int) (hit, bool) {
 	}
 	j := k + 1
 	if w == "that" && mod == "" {
+		// "that year", "that day": the time the story is at, not the publication date
+		if u, pl, ok := m.unitAt(j); ok && !pl {
+			if h, ok := m.narrative(i, j+1, u, 0); ok {
+				return h, true
+			}
+		}
 		return hit{}, false
 	}
 	// "this year's third quarter", "last year's quarter"
@@ -759,6 +820,12 @@ func (m *matcher) relative(i int) (hit, bool) {
 	}
 	// unit
 	if u, pl, ok := m.unitAt(j); ok && !pl {
+		if (w == "following" || w == "previous") && m.low(k-1) == "the" && mod == "" {
+			// "the following month": the month after the one the story is at
+			if h, ok := m.narrative(i, j+1, u, n); ok {
+				return h, true
+			}
+		}
 		if w == "past" || w == "coming" || w == "following" || w == "previous" {
 			// "the past year" reads as a duration; "past week" too.
 			if m.low(k-1) == "the" || w == "past" {
@@ -780,8 +847,12 @@ func (m *matcher) relative(i int) (hit, bool) {
 			return hit{}, false
 		}
 		if w == "that" {
+			if h, ok := m.narrative(i, j+1, u, 0); ok {
+				return m.withMod(h, mod), true // "later that year"
+			}
 			return m.withMod(hit{i: i, j: j + 1, typ: sitrep.TimexDate, anchor: "none"}, mod), true
 		}
+
 		if u == "Q" && n == 0 && mod == "" {
 			if last, ok := m.lastQuarter(i); ok && m.hasDCT {
 				return m.rel(i, j+1, sitrep.TimexDate, fmt.Sprintf("%04d-Q%d", last.y, last.q)), true
@@ -886,11 +957,21 @@ func (m *matcher) the(i int) (hit, bool) {
 			h.i = i
 			return h, true
 		}
+	case "same":
+		// "the same day": the day the story is at
+		if u, pl, ok := m.unitAt(k + 1); ok && !pl {
+			if h, ok := m.narrative(i, k+2, u, 0); ok {
+				return h, true
+			}
+		}
 	case "future":
 		return vague(i, k+1, "FUTURE_REF"), true
-	case "near", "distant", "foreseeable", "immediate":
+	case "near", "distant", "foreseeable", "immediate", "long", "short", "medium":
 		if m.low(k+1) == "future" {
 			return vague(i, k+2, "FUTURE_REF"), true
+		}
+		if m.low(k+1) == "term" && m.low(k) != "distant" && m.low(k) != "foreseeable" && m.low(k) != "immediate" {
+			return vague(i, k+2, "FUTURE_REF"), true // "in the near term"
 		}
 	case "past":
 		if _, _, ok := m.qty(k + 1); !ok {
@@ -907,6 +988,48 @@ func (m *matcher) the(i int) (hit, bool) {
 	case "present":
 		if m.low(i-1) == "at" || m.low(i-1) == "until" {
 			return vague(i, k+1, "PRESENT_REF"), true
+		}
+	case "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties":
+		// "the nineties": the decade of the last century
+		return hit{i: i, j: k + 1, typ: sitrep.TimexDate, val: "19" + decadeWords[m.low(k)], anchor: "text"}, true
+	case "years", "months", "weeks", "days", "decades":
+		u := m.lx.unit[m.low(k)]
+		if m.low(k+1) == "ahead" || m.low(k+1) == "to" && m.low(k+2) == "come" {
+			n := k + 2
+			if m.low(k+1) == "to" {
+				n = k + 3
+			}
+			return vague(i, n, "FUTURE_REF"), true // "the weeks ahead", "the years to come"
+		}
+		switch m.low(i - 1) {
+		case "over", "through", "across", "throughout", "during", "in":
+			if m.low(k+1) != "of" && m.low(k+1) != "that" && m.low(k+1) != "when" {
+				return hit{i: i, j: k + 1, typ: sitrep.TimexDuration, val: durationValue("X", u), anchor: "text"}, true // "over the years"
+			}
+		}
+	case "time":
+		if m.low(k+1) == "being" {
+			return vague(i, k+2, "PRESENT_REF"), true
+		}
+	case "day":
+		// "ended the day", "for the day": the day of the report
+		switch m.low(i - 1) {
+		case "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed",
+			"closing", "for", "during", "throughout", "in", "of":
+			if m.low(i-1) == "in" && m.low(i-2) != "later" && m.low(i-2) != "late" && m.low(i-2) != "earlier" {
+				break
+			}
+			if m.low(i-1) == "of" && m.low(i-2) != "start" && m.low(i-2) != "end" && m.low(i-2) != "rest" {
+				break
+			}
+			if !m.hasDCT {
+				return hit{i: i, j: k + 1, typ: sitrep.TimexDate, anchor: "none"}, true
+			}
+			d, ok := m.sentenceDay(i)
+			if !ok {
+				d = m.dct
+			}
+			return m.dayHit(i, k+1, d, ""), true
 		}
 	case "moment":
 		if m.low(i-1) == "at" {
@@ -1007,6 +1130,8 @@ func (m *matcher) the(i int) (hit, bool) {
 	q, after, hasQ := m.qty(kk)
 	if !hasQ {
 		after = kk
+	} else {
+		after = m.skipUnitAdjective(after)
 	}
 	u, pl, ok := m.unitAt(after)
 	if !ok || u == "WE" {
@@ -1204,6 +1329,7 @@ func (m *matcher) quantity(i int) (hit, bool) {
 		}
 		return hit{}, false
 	}
+	k = m.skipUnitAdjective(k)
 	u, pl, ok := m.unitAt(k)
 	if !ok || !m.sameSent(i, k) {
 		return hit{}, false
@@ -1309,6 +1435,50 @@ func (m *matcher) rateContext(i int) bool {
 		}
 	}
 	return false
+}
+
+// season matches a season named alone ("in the spring", "their Autumn meetings", "summer 2024"):
+// this year's, or the nearest one in the sentence's direction.
+func (m *matcher) season(i int) (hit, bool) {
+	s, ok := m.lx.season[m.low(i)]
+	if !ok || m.t[i].kind != wordKind {
+		return hit{}, false
+	}
+	if y, ok := m.yearTok(i + 1); ok {
+		return hit{i: i, j: i + 2, typ: sitrep.TimexDate, val: fmt.Sprintf("%04d-%s", y, s), anchor: "text", lower: mkdate(y, 1, 1)}, true
+	}
+	prev := m.low(i - 1)
+	switch {
+	case prev == "the" && m.low(i+1) == "of":
+		return hit{}, false // "the fall of the regime"
+	case prev == "the" || prev == "early" || prev == "late" || prev == "mid" || prev == "their" || prev == "its":
+	case m.t[i].cap && m.sameSent(i-1, i) && m.low(i) != "fall":
+	case prev == "in" && m.low(i) != "fall" && m.low(i) != "spring":
+	default:
+		return hit{}, false
+	}
+	if m.low(i) == "fall" && prev != "the" && prev != "early" && prev != "late" {
+		return hit{}, false
+	}
+	start := i
+	if prev == "the" && (len(m.hits) == 0 || m.hits[len(m.hits)-1].j <= i-1) {
+		start = i - 1
+	}
+	if !m.hasDCT {
+		return hit{i: start, j: i + 1, typ: sitrep.TimexDate, val: "XXXX-" + s, anchor: "none"}, true
+	}
+	cs, y := seasonOf(m.dct.Year(), int(m.dct.Month()))
+	switch m.tenseAround(i, i+1) {
+	case tensePast:
+		if seasonRank[s] > seasonRank[cs] {
+			y--
+		}
+	case tenseFuture:
+		if seasonRank[s] < seasonRank[cs] {
+			y++
+		}
+	}
+	return m.rel(start, i+1, sitrep.TimexDate, fmt.Sprintf("%04d-%s", y, s)), true
 }
 
 // yearAgoAdjective matches "year-earlier" and "year-ago" used as adjectives ("year-earlier profit",
@@ -1499,6 +1669,26 @@ func (m *matcher) decade(k int) (hit, bool) {
 			}
 			return hit{i: k, j: k + 2, typ: sitrep.TimexDate, val: c + string(w2[0]) + "X", anchor: "text"}, true
 		}
+		if len(w2) == 2 && m.kind(k+1) == numberKind && w2[0] >= '0' && w2[0] <= '9' && w2[1] >= '0' && w2[1] <= '9' {
+			// "since '82": a year
+			y := 1900 + int(w2[0]-'0')*10 + int(w2[1]-'0')
+			if y < 1930 {
+				y += 100
+			}
+			return hit{i: k, j: k + 2, typ: sitrep.TimexDate, val: fmtYear(y), anchor: "text", lower: mkdate(y, 1, 1)}, true
+		}
+		return hit{}, false
+	}
+	if m.t[k].kind == numberKind && len(w) == 3 && w[2] == 's' && w[1] == '0' && w[0] >= '0' && w[0] <= '9' {
+		// "the 70s and 80s": a decade without its century
+		switch m.low(k - 1) {
+		case "the", "and", "early", "late", "mid", "-", "or", "to":
+			c := "19"
+			if w[0] <= '2' {
+				c = "20"
+			}
+			return hit{i: k, j: k + 1, typ: sitrep.TimexDate, val: c + w[:1], anchor: "text"}, true
+		}
 		return hit{}, false
 	}
 	if m.t[k].kind != numberKind || len(w) != 5 || w[4] != 's' || w[3] != '0' {
@@ -1635,6 +1825,56 @@ func (m *matcher) quarter(k, start int) (hit, bool) {
 		y--
 	}
 	return m.rel(start, j, sitrep.TimexDate, fmt.Sprintf("%04d-%s%d", y, code, q)), true
+}
+
+// narrative resolves "that year", "the following month" against the last date the text named
+// (not the publication date), shifted by n units; it fails when no such date precedes.
+func (m *matcher) narrative(i, j int, unit string, n int) (hit, bool) {
+	for k := len(m.hits) - 1; k >= 0 && k >= len(m.hits)-8; k-- {
+		h := m.hits[k]
+		if h.typ != sitrep.TimexDate && h.typ != sitrep.TimexTime || h.derived {
+			continue
+		}
+		v := h.val
+		if len(v) < 4 || v[0] < '0' || v[0] > '9' || strings.HasPrefix(v, "XXXX") {
+			continue
+		}
+		y, err := strconv.Atoi(v[:4])
+		if err != nil {
+			continue
+		}
+		mo, d := 0, 0
+		if len(v) >= 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '9' {
+			mo, _ = strconv.Atoi(v[5:7])
+		}
+		if len(v) >= 10 && mo > 0 {
+			d, _ = strconv.Atoi(v[8:10])
+		}
+		switch unit {
+		case "Y":
+			return hit{i: i, j: j, typ: sitrep.TimexDate, val: fmtYear(y + n), anchor: "text"}, true
+		case "M":
+			if mo == 0 {
+				return hit{}, false
+			}
+			t := mkdate(y, mo+n, 1)
+			return hit{i: i, j: j, typ: sitrep.TimexDate, val: fmtMonth(t.Year(), int(t.Month())), anchor: "text"}, true
+		case "D":
+			if d == 0 {
+				return hit{}, false
+			}
+			t := mkdate(y, mo, d).AddDate(0, 0, n)
+			return hit{i: i, j: j, typ: sitrep.TimexDate, val: fmtDay(t), anchor: "text", day: t}, true
+		case "Q":
+			if mo == 0 {
+				return hit{}, false
+			}
+			q := y*4 + quarterOf(mo) - 1 + n
+			return hit{i: i, j: j, typ: sitrep.TimexDate, val: fmt.Sprintf("%04d-Q%d", q/4, q%4+1), anchor: "text"}, true
+		}
+		return hit{}, false
+	}
+	return hit{}, false
 }
 
 // yq is a year and quarter.
@@ -1965,6 +2205,10 @@ func (m *matcher) bareUnits(i int) (hit, bool) {
 	switch prev {
 	case "within", "in":
 		if prev == "in" && j == i+1 {
+			if u != "H" && u != "MIN" && (m.low(j) == "." || m.low(j) == "," || m.kind(j) == text.Punct || m.low(j) == "") {
+				// "the highest level in years"
+				return hit{i: i, j: j, typ: sitrep.TimexDuration, val: durationValue("X", u), anchor: "text"}, true
+			}
 			break
 		}
 		if m.tenseAround(i, j) == tensePast {

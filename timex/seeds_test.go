@@ -107,3 +107,43 @@ func TestSeedsNoPublished(t *testing.T) {
 		t.Errorf("evidence %q does not cite 2018", a.PublishedInferred.Evidence)
 	}
 }
+
+// TestConcurrent tags the seeds from several goroutines at once with one Tagger: the results must
+// equal the sequential ones (run with -race to check the shared state).
+func TestConcurrent(t *testing.T) {
+	tg := timex.NewTagger(timex.DefaultOptions())
+	seeds := seedtest.Seeds(t)
+	want := make([][]sitrep.TimeExpr, len(seeds))
+	for i, s := range seeds {
+		p := s.Published
+		want[i] = tg.Tag(s.Raw, &p)
+	}
+	errs := make(chan string, 8*len(seeds))
+	done := make(chan struct{})
+	for g := 0; g < 8; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i, s := range seeds {
+				p := s.Published
+				got := tg.Tag(s.Raw, &p)
+				if len(got) != len(want[i]) {
+					errs <- s.Name
+					continue
+				}
+				for k := range got {
+					if got[k] != want[i][k] {
+						errs <- s.Name
+						break
+					}
+				}
+			}
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s: concurrent result differs from the sequential one", name)
+	}
+}

@@ -50,6 +50,15 @@ var cueWords = map[string]tense{
 	"last": tensePast, "earlier": tensePast, "yesterday": tensePast, "recently": tensePast,
 	"been": tensePast, "begun": tensePast, "done": tensePast, "gone": tensePast, "taken": tensePast,
 	"given": tensePast, "spoken": tensePast, "written": tensePast, "seen": tensePast,
+	"fled": tensePast, "sought": tensePast, "caught": tensePast, "taught": tensePast, "drove": tensePast,
+	"rode": tensePast, "froze": tensePast, "stole": tensePast, "woke": tensePast, "beat": tensePast,
+	"bound": tensePast, "fed": tensePast, "forgave": tensePast, "hid": tensePast, "hung": tensePast,
+	"laid": tensePast, "lent": tensePast, "lit": tensePast, "sat": tensePast, "shook": tensePast,
+	"slid": tensePast, "spun": tensePast, "stuck": tensePast, "swept": tensePast, "swung": tensePast,
+	"upheld": tensePast, "wept": tensePast, "withheld": tensePast, "arose": tensePast, "oversaw": tensePast,
+	"overcame": tensePast, "underwent": tensePast, "ate": tensePast, "dealt": tensePast,
+	"rang": tensePast, "sprang": tensePast, "shrank": tensePast, "mistook": tensePast, "foresaw": tensePast,
+	"tells": tensePresent, "believes": tensePresent, "thinks": tensePresent, "wants": tensePresent,
 }
 
 // notPast are words ending in -ed that are not past verbs.

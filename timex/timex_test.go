@@ -1,6 +1,7 @@
 package timex_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -124,6 +125,23 @@ func TestTagger(t *testing.T) {
 		{"Christmas", fri, "The hostages may be home by Christmas.", "Christmas", "DATE", "2024-12-25", ""},
 		{"NextFewDays", fri, "A decision is due in the next few days.", "the next few days", "DURATION", "PXD", ""},
 		{"WithinWeeksPast", fri, "He probably died within weeks of his capture.", "weeks", "DURATION", "PXW", ""},
+		{"LaterThatYear", fri, "He fled to Florida in June 1998 and returned to Cuba later that year.", "later that year", "DATE", "1998", "END"},
+		{"TheFollowingMonth", fri, "The board met in March 2019. The following month, the company was sold.", "The following month", "DATE", "2019-04", ""},
+		{"TheSameDay", fri, "The ceasefire began on Oct. 3, 2023, and was broken the same day.", "the same day", "DATE", "2023-10-03", ""},
+		{"EndTheDay", fri, "The index rose 2% to end the day at 5,210.", "the day", "DATE", "2024-10-11", ""},
+		{"NearTerm", fri, "Growth looks weak in the near term.", "the near term", "DATE", "FUTURE_REF", ""},
+		{"TimeBeing", fri, "The border stays shut for the time being.", "the time being", "DATE", "PRESENT_REF", ""},
+		{"SeasonAlone", fri, "The fund held their Autumn meetings in Washington.", "Autumn", "DATE", "2024-FA", ""},
+		{"ApostropheYear", fri, "The index is at its lowest level since '82.", "'82", "DATE", "1982", ""},
+		{"ShortDecade", fri, "They rid Detroit of the boxy cars of the 70s and 80s.", "80s", "DATE", "198", ""},
+		{"InYears", fri, "Prices hit their highest level in years.", "years", "DURATION", "PXY", ""},
+		{"TradingDays", fri, "Stocks fell for five trading days.", "five trading days", "DURATION", "P5D", ""},
+		{"PresentWeekdayNearest", day("2024-10-14"), "The summit is on Thursday in Geneva.", "Thursday", "DATE", "2024-10-17", ""},
+		{"PresentWeekdayNearestBack", day("2024-10-14"), "The summit is on Saturday in Geneva.", "Saturday", "DATE", "2024-10-12", ""},
+		{"TheNineties", fri, "Hate groups declined through the nineties.", "the nineties", "DATE", "199", ""},
+		{"OverTheYears", fri, "Many patients have been saved over the years.", "the years", "DURATION", "PXY", ""},
+		{"WeeksAhead", fri, "Talks will continue in the weeks ahead.", "the weeks ahead", "DATE", "FUTURE_REF", ""},
+		{"TheseDays", fri, "Few people fly these days.", "these days", "DATE", "PRESENT_REF", ""},
 		{"FiveYearLow", fri, "The currency fell to a five year low.", "five year", "DURATION", "P5Y", ""},
 	}
 	tg := timex.NewTagger(timex.DefaultOptions())
@@ -165,9 +183,53 @@ func TestNoFalsePositives(t *testing.T) {
 		"The film High Noon was shown again.",
 		"It would be a second betrayal, she said.",
 		"The party daily Granma ran the story.",
+		"The interview ran in USA Today.",
 	} {
 		if es := tg.Tag(s, day("2024-10-11")); len(es) != 0 {
 			t.Errorf("%q: unexpected expressions:%s", s, dump(es))
 		}
+	}
+}
+
+// TestPublishedInferred checks the lower bound on the publication date from explicit dates.
+func TestPublishedInferred(t *testing.T) {
+	tg := timex.NewTagger(timex.DefaultOptions())
+	for _, tt := range []struct {
+		name, in string
+		want     string // "" means no estimate
+	}{
+		{"PastDate", "The ceasefire collapsed on Oct. 3, 2023, after weeks of talks. Fighting resumed in 2022.", "2023-10-03"},
+		{"FutureDateIgnored", "Elections will be held on Nov. 5, 2028. The party was founded in 1999.", "1999-01-01"},
+		{"PresentDateIgnored", "The deadline is March 1, 2027, officials say.", ""},
+		{"MonthYear", "Talks collapsed in March 2023.", "2023-03-01"},
+		{"RelativeOnly", "The cabinet met on Thursday and again yesterday.", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &sitrep.Article{Text: tt.in}
+			if err := tg.Process(context.Background(), a, nil); err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if a.PublishedInferred != nil {
+				got = a.PublishedInferred.Earliest.Format("2006-01-02")
+				if len(a.PublishedInferred.Evidence) == 0 {
+					t.Error("no evidence")
+				}
+				if !a.PublishedInferred.Latest.IsZero() {
+					t.Errorf("latest=%v, want zero (unbounded)", a.PublishedInferred.Latest)
+				}
+			}
+			if got != tt.want {
+				t.Errorf("earliest=%q, want %q", got, tt.want)
+			}
+		})
+	}
+	// With a publication date the estimate is left alone.
+	a := &sitrep.Article{Text: "It happened on Oct. 3, 2023.", Published: day("2024-10-11")}
+	if err := tg.Process(context.Background(), a, nil); err != nil {
+		t.Fatal(err)
+	}
+	if a.PublishedInferred != nil {
+		t.Errorf("inferred %v although published is set", a.PublishedInferred)
 	}
 }
