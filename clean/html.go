@@ -28,6 +28,9 @@ const (
 	// have a few thousand). Pages with more are rendered as plain body text instead, which costs
 	// one linear walk: some of the extractor's passes grow faster than the page.
 	maxHTMLElements = 20_000
+	// maxHTMLTags bounds the '<' characters of a page that is parsed into a tree (a tree node
+	// costs a few hundred bytes); pages with more are read token by token, in constant memory.
+	maxHTMLTags = 150_000
 	// maxHTMLText is the most text (bytes, outside scripts and styles) handed to go-trafilatura;
 	// longer pages are rendered as plain body text.
 	maxHTMLText = 1 << 20
@@ -129,8 +132,10 @@ type HTMLResult struct {
 }
 
 // ExtractHTML extracts the main text and metadata of the HTML page src. It rejects pages over
-// MaxHTMLBytes, never panics, and keeps work bounded: very deep nesting is flattened and pages
-// with very many elements skip the extractor for a linear plain-text rendering.
+// MaxHTMLBytes, never panics (a panic becomes an error), and keeps work bounded: pages with very
+// many tags are read token by token without building a tree, very deep nesting is flattened, and
+// pages with very many elements or very much text skip the extractor for a linear plain-text
+// rendering (flagged FlagHTMLFallback).
 func ExtractHTML(ctx context.Context, src string, opts HTMLOptions) (res *HTMLResult, err error) {
 	if len(src) > MaxHTMLBytes {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d bytes (%d MiB)", ErrHTMLTooLarge, len(src), MaxHTMLBytes, MaxHTMLBytes>>20)
@@ -148,6 +153,14 @@ func ExtractHTML(ctx context.Context, src string, opts HTMLOptions) (res *HTMLRe
 		}
 	}()
 
+	if n := strings.Count(src, "<"); n > maxHTMLTags {
+		// Building a tree of this many nodes would cost far more memory than the page; the
+		// text is read token by token instead.
+		text, title := tokenText(src)
+		res = &HTMLResult{Text: text, Title: collapseSpace(title)}
+		res.Flags = append(res.Flags, sitrep.Flag{Kind: FlagHTMLFallback, Detail: fmt.Sprintf("page has %d tags or more (limit %d): tag-stripped text used", n, maxHTMLTags)})
+		return res, ctx.Err()
+	}
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		// The parser refuses pathological pages (elements nested hundreds deep). Their text is
@@ -183,10 +196,13 @@ func ExtractHTML(ctx context.Context, src string, opts HTMLOptions) (res *HTMLRe
 			if strings.TrimSpace(body) == "" {
 				body = normaliseParagraphs(ext.ContentText)
 			}
-			if utf8.RuneCountInString(body) < shortExtraction {
-				// go-trafilatura's own rescue for short results glues paragraphs together
-				// ("end.Next"); render the same parts of the page with their breaks instead.
-				if alt := shortPageText(doc); len(strings.Fields(alt)) >= len(strings.Fields(body)) {
+			if short := utf8.RuneCountInString(body) < shortExtraction; short || !strings.Contains(body, "\n\n") {
+				// go-trafilatura's rescue for pages where it found little (its "baseline") returns
+				// one paragraph with the page's paragraphs glued together ("end.Next"). Render the
+				// same parts of the page with their breaks instead: when the rescue was used (same
+				// text once white space is ignored), or when the result is short anyway.
+				alt := shortPageText(doc)
+				if squashSpace(alt) == squashSpace(body) || short && len(strings.Fields(alt)) >= len(strings.Fields(body)) {
 					body = alt
 				}
 			}
@@ -216,11 +232,13 @@ func ExtractHTML(ctx context.Context, src string, opts HTMLOptions) (res *HTMLRe
 	if dropped != "" {
 		res.Removed = append(res.Removed, sitrep.Removal{Text: truncate(dropped, maxRemovedText), Reason: ReasonHTMLTitle})
 	}
-	res.Text = body
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res.Removed = append(res.Removed, removedBlocks(findBody(doc), body)...)
+	page := renderPage(findBody(doc))
+	body, _ = dropLinkParagraphs(page, body)
+	res.Text = body
+	res.Removed = append(res.Removed, removedBlocks(page, body, res.Title)...)
 	return res, nil
 }
 

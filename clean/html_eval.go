@@ -66,18 +66,24 @@ func ReadAEBHTML(dir, id string) (string, error) {
 
 // AEBPageScore is the score of one benchmark page.
 type AEBPageScore struct {
-	ID, URL   string
-	P, R, F1  float64
-	Err       error
-	Fallback  bool
-	GotBytes  int
-	GoldBytes int
+	// ID and URL identify the page.
+	ID, URL string
+	// P, R and F1 are the page's shingle precision, recall and F1 (see ShingleF1).
+	P, R, F1 float64
+	// Err is the extraction error, if the page was rejected.
+	Err error
+	// Fallback is set when the body came from the plain-text rendering (FlagHTMLFallback).
+	Fallback bool
+	// GotBytes and GoldBytes are the sizes of the extracted and gold bodies.
+	GotBytes, GoldBytes int
 
+	// tp, fp and fn are the normalised shingle counts (see ShingleCounts).
 	tp, fp, fn float64
 }
 
 // AEBReport is the result of EvalAEB.
 type AEBReport struct {
+	// Pages is the number of pages scored.
 	Pages int
 	// P, R and F1 are the benchmark's corpus figures (see ShingleScore.Result).
 	P, R, F1 float64

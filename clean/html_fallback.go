@@ -138,3 +138,8 @@ var voidTags = map[string]bool{
 	"img": true, "input": true, "link": true, "meta": true, "param": true, "source": true,
 	"track": true, "wbr": true,
 }
+
+// squashSpace returns s without any white space, to compare two renderings of the same text.
+func squashSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, isSpaceRune), "")
+}

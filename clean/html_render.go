@@ -37,7 +37,7 @@ var droppedTags = map[atom.Atom]bool{
 var prunedTags = map[atom.Atom]bool{
 	atom.Nav: true, atom.Button: true, atom.Select: true, atom.Input: true, atom.Textarea: true,
 	atom.Audio: true, atom.Video: true, atom.Picture: true, atom.Source: true, atom.Map: true,
-	atom.Link: true, atom.Label: true, atom.Datalist: true, atom.Dialog: true, atom.Menu: true,
+	atom.Label: true, atom.Datalist: true, atom.Dialog: true, atom.Menu: true,
 }
 
 // isHidden reports whether n is hidden from readers by its attributes (hidden, aria-hidden,
@@ -205,6 +205,12 @@ type blockRenderer struct {
 	cur        strings.Builder
 	paras      []string
 	pre        int
+	// link is the number of enclosing <a> elements; linkBytes and textBytes count the current
+	// paragraph's text inside links and in all, and linkShare holds, per paragraph, the share of
+	// its text inside links.
+	link                 int
+	linkBytes, textBytes int
+	linkShare            []float64
 	// space records white space seen since the last word; lineStart that the current line
 	// is empty; dirty that the paragraph needs line clean-up (line breaks, preformatted text).
 	space, lineStart, dirty bool
@@ -250,8 +256,14 @@ func (r *blockRenderer) walk(n *html.Node, depth int) {
 	if n.Data == "pre" {
 		r.pre++
 	}
+	if n.DataAtom == atom.A {
+		r.link++
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		r.walk(c, depth+1)
+	}
+	if n.DataAtom == atom.A {
+		r.link--
 	}
 	if n.Data == "pre" {
 		r.pre--
@@ -288,6 +300,10 @@ func (r *blockRenderer) text(s string) {
 			r.cur.WriteByte(' ')
 		}
 		r.cur.WriteString(s[i:j])
+		r.textBytes += j - i
+		if r.link > 0 {
+			r.linkBytes += j - i
+		}
 		r.space, r.lineStart = false, false
 		i = j
 	}
@@ -324,8 +340,14 @@ func (r *blockRenderer) flush() {
 	}
 	raw := r.cur.String()
 	r.cur.Reset()
+	share := 0.0
+	if r.textBytes > 0 {
+		share = float64(r.linkBytes) / float64(r.textBytes)
+	}
+	r.linkBytes, r.textBytes = 0, 0
 	if !r.dirty {
 		r.paras = append(r.paras, raw)
+		r.linkShare = append(r.linkShare, share)
 		return
 	}
 	r.dirty = false
@@ -337,6 +359,7 @@ func (r *blockRenderer) flush() {
 	}
 	if len(lines) > 0 {
 		r.paras = append(r.paras, strings.Join(lines, "\n"))
+		r.linkShare = append(r.linkShare, share)
 	}
 }
 
@@ -414,17 +437,61 @@ func parseURL(s string) (*nurl.URL, error) {
 	return u, nil
 }
 
+// renderPage renders every text block of the page body (chrome included), with the share of
+// each block's text that sits inside links.
+func renderPage(page *html.Node) *blockRenderer {
+	r := &blockRenderer{}
+	if page != nil {
+		r.walk(page, 0)
+		r.flush()
+	}
+	return r
+}
+
+// Link-list rule: a body paragraph that the page shows almost entirely as link text, and that is
+// short, is a link to another page (related stories, "Read more: …", tag lists), not article
+// text. The rule never removes more than maxLinkDrop of the body.
+const (
+	minLinkShare = 0.8
+	maxLinkWords = 30
+	maxLinkDrop  = 0.3
+)
+
+// dropLinkParagraphs removes from body the paragraphs that the page renders as short link
+// blocks (see minLinkShare), returning the new body and the removed paragraphs.
+func dropLinkParagraphs(page *blockRenderer, body string) (string, []string) {
+	linky := map[string]bool{}
+	for i, p := range page.paras {
+		if page.linkShare[i] >= minLinkShare && len(strings.Fields(p)) <= maxLinkWords {
+			linky[p] = true
+		}
+	}
+	if len(linky) == 0 {
+		return body, nil
+	}
+	paras := strings.Split(body, "\n\n")
+	kept := paras[:0:0]
+	var dropped []string
+	droppedBytes := 0
+	for _, p := range paras {
+		if linky[p] {
+			dropped = append(dropped, p)
+			droppedBytes += len(p)
+			continue
+		}
+		kept = append(kept, p)
+	}
+	if len(dropped) == 0 || float64(droppedBytes) > maxLinkDrop*float64(len(body)) {
+		return body, nil
+	}
+	return strings.Join(kept, "\n\n"), dropped
+}
+
 // removedBlocks lists the text blocks of the page body that do not appear in the extracted text
-// body: at most maxRemovedEntries entries, each truncated to maxRemovedText bytes, then one entry
+// body (the headline, equal to title, is not listed): at most maxRemovedEntries entries, each truncated to maxRemovedText bytes, then one entry
 // counting the rest. A block counts as kept when most of its word trigrams (or, for blocks of
 // one or two words, all its words) occur in the text; this keeps the check linear in page size.
-func removedBlocks(page *html.Node, body string) []sitrep.Removal {
-	if page == nil {
-		return nil
-	}
-	r := blockRenderer{}
-	r.walk(page, 0)
-	r.flush()
+func removedBlocks(r *blockRenderer, body, title string) []sitrep.Removal {
 
 	seed := maphash.MakeSeed()
 	words := map[uint64]bool{}
@@ -443,7 +510,11 @@ func removedBlocks(page *html.Node, body string) []sitrep.Removal {
 	var out []sitrep.Removal
 	more, moreBytes := 0, 0
 	var ws []uint64
+	title = collapseSpace(title)
 	for _, p := range r.paras {
+		if title != "" && len(p) == len(title) && strings.EqualFold(p, title) {
+			continue // the headline is metadata, not boilerplate
+		}
 		ws = ws[:0]
 		eachWord(p, func(w string) { ws = append(ws, maphash.String(seed, w)) })
 		if len(ws) == 0 {

@@ -360,6 +360,10 @@ func TestExtractHTMLRendering(t *testing.T) {
 			long + "First line\nsecond line\nthird line"},
 		{"HiddenElements", "<p>" + long + "</p><div style=\"display: none\">Hidden promo text for a newsletter</div><p aria-hidden=\"true\">Hidden caption</p><p hidden>Hidden note</p>",
 			long[:len(long)-1]},
+		{"LinkParagraphs", "<p>" + long + "The <a href='/ferry'>ferry company</a> declined to comment.</p><p>" + long + "</p>" +
+			"<p>Read more: <a href='/other'>Bus fares to rise by ten percent in the spring</a></p>" +
+			"<p><a href='/more'>Council approves new cycle lanes on the seafront</a></p>",
+			long + "The ferry company declined to comment.\n\n" + long[:len(long)-1]},
 		{"Paragraphs", "<div><p>" + long + "</p>Loose text in a div<p>Closing paragraph.</p></div>",
 			long[:len(long)-1] + "\n\nLoose text in a div\n\nClosing paragraph."},
 	}

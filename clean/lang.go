@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,6 +40,37 @@ var newsLanguages = map[whatlanggo.Lang]bool{
 }
 
 var newsLangOptions = whatlanggo.Options{Whitelist: newsLanguages}
+
+// diacriticLanguages are Latin-script news languages in which a sentence practically never lacks
+// letters outside ASCII (ş ğ ı, ł ż ą, ř ě, ő ű, ă ș ț, đ ư ơ, č š ž, ā ē ī, õ, å ä ö ø …): the
+// Nordic ones through their most frequent words (på, är, också, että).
+var diacriticLanguages = map[whatlanggo.Lang]bool{
+	whatlanggo.Tur: true, whatlanggo.Pol: true, whatlanggo.Ces: true, whatlanggo.Slv: true,
+	whatlanggo.Hun: true, whatlanggo.Ron: true, whatlanggo.Vie: true, whatlanggo.Lav: true,
+	whatlanggo.Lit: true, whatlanggo.Hrv: true, whatlanggo.Est: true, whatlanggo.Srp: true,
+	whatlanggo.Swe: true, whatlanggo.Dan: true, whatlanggo.Nob: true, whatlanggo.Fin: true,
+}
+
+// asciiLangOptions restrict the choice to news languages that can be written in plain ASCII.
+var asciiLangOptions = func() whatlanggo.Options {
+	w := map[whatlanggo.Lang]bool{}
+	for l := range newsLanguages {
+		if !diacriticLanguages[l] {
+			w[l] = true
+		}
+	}
+	return whatlanggo.Options{Whitelist: w}
+}()
+
+// hasNonASCIILetter reports whether s holds a letter outside ASCII.
+func hasNonASCIILetter(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
 
 // DetectLanguage returns the ISO 639-1 code of the language of s ("en", "es", "ar", "zh" …),
 // or "und" when s has too few letters to decide or its language has no ISO 639-1 code. It
@@ -91,9 +123,22 @@ func DetectLanguage(s string) string {
 	if isClearlyEnglish(sample) {
 		return "en"
 	}
+	if common := dropCapitalised(sample); countLetters(common) >= langMinLetters {
+		// Names carry the trigrams of their own language, not the text's: on short texts
+		// full of names ("Yahya Sinwar", "Benjamin Netanyahu") they mislead.
+		sample = common
+	}
 	info := whatlanggo.DetectWithOptions(sample, newsLangOptions)
 	if info.Lang < 0 {
 		return Undetermined
+	}
+	if diacriticLanguages[info.Lang] && !hasNonASCIILetter(sample) {
+		// Names and loanwords can make a plain-ASCII text look Turkish or Polish by its
+		// trigrams; those languages are not written without their accented letters.
+		info = whatlanggo.DetectWithOptions(sample, asciiLangOptions)
+		if info.Lang < 0 {
+			return Undetermined
+		}
 	}
 	if code := info.Lang.Iso6391(); code != "" {
 		return code
@@ -152,4 +197,33 @@ func isClearlyEnglish(s string) bool {
 		}
 	}
 	return hits >= 6 && 5*hits >= words
+}
+
+// dropCapitalised returns s without its words that start with an upper-case letter (mostly
+// names, in languages that have case). Words are kept apart by single spaces.
+func dropCapitalised(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// countLetters returns the number of letters in s.
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
