@@ -39,6 +39,13 @@ func NewExtractor() *Extractor { return &Extractor{lx: loadLexicon()} }
 // maxTokens bounds the work on one article: tokens past this point are not analysed.
 const maxTokens = 200000
 
+// maxUnit bounds a unit (a sentence or the sentences a quotation spans) in tokens; maxFrames
+// bounds the attributions found in one unit. Both keep the work per unit constant.
+const (
+	maxUnit   = 400
+	maxFrames = 48
+)
+
 // frame is an attribution in token coordinates while a unit is being analysed.
 type frame struct {
 	cue0, cue1 int
@@ -55,6 +62,7 @@ type frame struct {
 	quote      int // top-level quote equal to the content, or -1
 	hedge      string
 	implicit   bool
+	rel        bool // the source is a relative pronoun standing for the phrase before it
 }
 
 type run struct {
@@ -117,7 +125,9 @@ func (e *Extractor) Extract(doc *text.Doc, mentions []sitrep.Mention, actors []s
 		}
 	}
 	r.units(0, r.n, -1, -1)
-	r.markUnverified()
+	if strings.Contains(lowText, "verif") || strings.Contains(lowText, "confirm") || strings.Contains(lowText, "corroborat") {
+		r.markUnverified()
+	}
 	return r.out
 }
 
@@ -193,7 +203,12 @@ func (r *run) units(lo, hi, q, parentAttr int) {
 		if te > hi {
 			te = hi
 		}
-		r.unit(ts, te, q, parentAttr)
+		// bounded work: an overlong unit (run-on text, unbalanced marks) is cut into pieces
+		for ts < te {
+			e := min(te, ts+maxUnit)
+			r.unit(ts, e, q, parentAttr)
+			ts = e
+		}
 		i = j
 	}
 }
@@ -244,6 +259,9 @@ func (r *run) unit(ts, te, q, parentAttr int) {
 			}
 			continue
 		}
+		if len(fs) >= maxFrames {
+			break
+		}
 		ci, next, ok := r.cueAt(k, q)
 		if !ok {
 			continue
@@ -259,6 +277,36 @@ func (r *run) unit(ts, te, q, parentAttr int) {
 	}
 	fs = r.quoteFrames(ts, te, q, fs)
 	r.emitLevel(ts, te, q, fs, parentAttr)
+}
+
+// clauseOpener reports whether token k can open a complement clause: anything but an object or
+// reflexive pronoun ("found himself", "know him") or punctuation.
+func (r *run) clauseOpener(k int) bool {
+	if k >= r.n {
+		return false
+	}
+	switch r.toks[k].Kind {
+	case text.Quote, text.Number:
+		return true
+	case text.Word:
+		lw := r.low[k]
+		return !objectPronouns[lw]
+	}
+	return false
+}
+
+// finiteVerb reports whether lower-case token k reads as a verb with its object: "-s" or "-ed"
+// followed by a determiner or pronoun ("maintains its position").
+func (r *run) finiteVerb(k int) bool {
+	if !r.isWord(k) || r.toks[k].Cap || k+1 >= r.n || !r.isWord(k+1) {
+		return false
+	}
+	lw := r.low[k]
+	if !(strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "ed")) || len(lw) < 4 {
+		return false
+	}
+	nw := r.low[k+1]
+	return determiners[nw] && nw != "one" || pronouns[nw] || nw == "him" || nw == "them" || nw == "us"
 }
 
 // verbLike reports whether token k could be a finite verb: a cue, a frequent verb, or a lower-case
@@ -292,7 +340,11 @@ func (r *run) quoteFrames(ts, te, q int, fs []frame) []frame {
 		}
 		f := frame{src0: -1, src1: -1, info: cueInfo{class: cueSay, stance: "assert"}, outer: -1, quote: -1, partOf: -1}
 		e := qq.end
-		endsClause := e-1 > qq.open && (r.isPunct(e-2, ",") || r.isPunct(e-2, "?") || r.isPunct(e-2, "!") || r.isPunct(e-2, "—"))
+		pe := e - 1
+		for pe > qq.open && r.toks[pe].Kind == text.Quote {
+			pe--
+		}
+		endsClause := pe > qq.open && (r.isPunct(pe, ",") || r.isPunct(pe, "?") || r.isPunct(pe, "!") || r.isPunct(pe, "—"))
 		switch {
 		case endsClause && e < te && r.usable(e, q) && r.verbLike(e) && !r.toks[e].Cap:
 			// inverted: ",” retorted the supporter."
@@ -317,7 +369,7 @@ func (r *run) quoteFrames(ts, te, q int, fs []frame) []frame {
 				for after < te && r.isWord(after) && (strings.HasSuffix(r.low[after], "ly") || r.low[after] == "out" || r.low[after] == "up") {
 					after++
 				}
-				if after >= te || r.toks[after].Kind == text.Punct || r.isWord(after) && subordinators[r.low[after]] {
+				if after >= te || r.toks[after].Kind == text.Punct || r.isWord(after) && clauseSubordinators[r.low[after]] {
 					f.src0, f.src1, f.cue0, f.cue1 = e, n, n, n+1
 				}
 			}
@@ -480,6 +532,9 @@ func (r *run) according(ts, te, k, np, q int, fs []frame) (frame, bool) {
 		start--
 	}
 	lead := prevEnd(ts, fs)
+	if start-lead <= 3 && e < te && r.isPunct(e, ",") {
+		start = lead // "In addition, according to the department, …"
+	}
 	if start <= lead {
 		// leading attribution: content after the comma that closes the source
 		c0 := r.contentStart(e, te)
@@ -493,6 +548,13 @@ func (r *run) according(ts, te, k, np, q int, fs []frame) (frame, bool) {
 	f.post = true
 	c0 := r.contentStart(lead, k)
 	c1 := r.contentEnd(c0, start)
+	if e < te && r.isPunct(e, ",") {
+		// "While most were confidential, according to an official, two were upgraded": the
+		// clause after the phrase is content too
+		if after := r.contentEnd(e+1, te); after-(e+1) >= 4 && !(r.isWord(e+1) && (clauseSubordinators[r.low[e+1]] || r.isCueWord(e+1))) {
+			c1 = after
+		}
+	}
 	if c1-c0 < 2 {
 		return f, false
 	}
@@ -516,6 +578,9 @@ func (r *run) backNP(l, lo, q int) int {
 			continue
 		case text.Word:
 		default:
+			if r.titlePeriod(k) && start == k+1 || k == l && r.isPunct(k, ".") && k > lo && r.isWord(k-1) && r.toks[k-1].Cap && len(r.low[k-1]) <= 3 && r.toks[k-1].End == r.toks[k].Start {
+				continue // "Mr. Coll", "Sen. Smith", "Joseph R. Biden Jr. said"
+			}
 			return r.trimNP(start, l)
 		}
 		lw := r.low[k]
@@ -570,6 +635,25 @@ func (r *run) backNP(l, lo, q int) int {
 	return r.trimNP(start, l)
 }
 
+// titlePeriod reports whether token k is the period of a short capitalised abbreviation before a
+// name ("Mr.", "Sen.", "Gov.").
+func (r *run) titlePeriod(k int) bool {
+	return r.isPunct(k, ".") && k > 0 && r.isWord(k-1) && r.toks[k-1].Cap && len(r.low[k-1]) <= 4 && r.toks[k-1].End == r.toks[k].Start && k+1 < r.n && r.isWord(k+1) && r.toks[k+1].Cap
+}
+
+// skipTimeBefore steps left over a time adverbial between a source and its cue ("Spicer on
+// Thursday evening said", "Trump last week said"); l is the token before the cue.
+func (r *run) skipTimeBefore(l, ts, q int) int {
+	j := l
+	for j >= ts && r.usable(j, q) && r.isWord(j) && (timeWords[r.low[j]] || r.low[j] == "week" || r.low[j] == "on" && j < l && timeWords[r.low[j+1]]) {
+		j--
+	}
+	if j < l && j >= ts && !(r.isWord(j) && timeWords[r.low[j]]) {
+		return j
+	}
+	return l
+}
+
 // trimNP drops leading prepositions from a backward phrase.
 func (r *run) trimNP(start, l int) int {
 	for start >= 0 && start <= l && r.isWord(start) && npInner[r.low[start]] {
@@ -593,6 +677,9 @@ func (r *run) fwdNP(a, hi, q int) int {
 		t := r.toks[k]
 		if t.Kind == text.Possessive || t.Kind == text.Number && e > a {
 			e = k + 1
+			continue
+		}
+		if r.titlePeriod(k) && e == k {
 			continue
 		}
 		if t.Kind != text.Word {
@@ -622,6 +709,9 @@ func (r *run) fwdNP(a, hi, q int) int {
 		if r.cue[k] {
 			break
 		}
+		if e > a && (commonVerbs[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ed")) {
+			break // "said the Khan family deserved better"
+		}
 		lower++
 		if lower > 3 {
 			break
@@ -642,10 +732,14 @@ func (r *run) skipAdverbials(k, hi, q int) int {
 		}
 		if r.isWord(k) && (r.low[k] == "on" || r.low[k] == "in" || r.low[k] == "at" || r.low[k] == "during" || r.low[k] == "to" || r.low[k] == "from" || r.low[k] == "after" || r.low[k] == "before" || r.low[k] == "via" || r.low[k] == "through") {
 			j := k + 1
-			for j < hi && j-k <= 7 && r.usable(j, q) && (r.isWord(j) && r.low[j] != "that" && !r.isCueWord(j) || r.toks[j].Kind == text.Number || r.toks[j].Kind == text.Possessive) {
+			for j < hi && j-k <= 6 && r.usable(j, q) && (r.isWord(j) && r.low[j] != "that" && !r.isCueWord(j) && !subordinators[r.low[j]] && !boundaryConj[r.low[j]] && !skipBeforeCue[r.low[j]] && !commonVerbs[r.low[j]] && !r.finiteVerb(j) || r.toks[j].Kind == text.Number || r.toks[j].Kind == text.Possessive) {
 				j++
 			}
-			if j > k+1 && (j >= hi || r.toks[j].Kind == text.Punct || r.toks[j].Kind == text.Quote || r.isWord(j) && (r.low[j] == "that" || subordinators[r.low[j]] && r.low[j] != "to" || r.isCueWord(j))) {
+			end := j >= hi || r.toks[j].Kind == text.Punct || r.toks[j].Kind == text.Quote || r.isWord(j) && (r.low[j] == "that" || r.isCueWord(j))
+			if r.low[k] != "to" && !end && r.isWord(j) && subordinators[r.low[j]] && r.low[j] != "to" {
+				end = true // "said in a statement on Monday …"
+			}
+			if j > k+1 && end {
 				k = j
 				continue
 			}
@@ -727,6 +821,12 @@ func (r *run) verbFrame(ts, te, k, next int, ci cueInfo, q int, fs []frame) (fra
 			f.cue0++
 		}
 	}
+	if l2 := r.skipTimeBefore(l, ts, q); l2 < l {
+		l = l2
+		for l >= ts && r.usable(l, q) && r.isWord(l) && !r.toks[l].Cap && skipBeforeCue[r.low[l]] {
+			l--
+		}
+	}
 	afterComma := l >= ts && r.usable(l, q) && (r.isPunct(l, ",") || r.isPunct(l, "—") || r.isPunct(l, "–"))
 	afterClose := l >= ts && r.toks[l].Kind == text.Quote && r.qAt[l] >= 0 && int(r.qAt[l]) != q && r.qs[r.qAt[l]].end == l+1
 	// participles continue the previous frame's source: ", adding that …"
@@ -787,7 +887,7 @@ func (r *run) verbFrame(ts, te, k, next int, ci cueInfo, q int, fs []frame) (fra
 	if (afterComma || afterClose) && invertible[r.low[k]] {
 		if e := r.fwdNP(next, te, q); e > next {
 			after := r.skipAdverbials(e, te, q)
-			if after >= te || r.toks[after].Kind == text.Punct || r.isWord(after) && subordinators[r.low[after]] && r.low[after] != "to" {
+			if after >= te || r.toks[after].Kind == text.Punct || r.isWord(after) && (clauseSubordinators[r.low[after]] || afterClose && subordinators[r.low[after]] && r.low[after] != "to") {
 				f.src0, f.src1 = next, e
 				f.post = true
 				b := l
@@ -799,7 +899,13 @@ func (r *run) verbFrame(ts, te, k, next int, ci cueInfo, q int, fs []frame) (fra
 		}
 	}
 	// source before the cue
-	if l < ts || !r.usable(l, q) {
+	inner := -1 // a short quotation closing right before the cue ("known as “Guccifer,” stated")
+	if afterClose && !afterComma {
+		if c := r.childAt(l, q); c >= 0 && r.qs[c].end-r.qs[c].open <= 8 && r.qs[c].open > ts && r.isWord(r.qs[c].open-1) && r.isPunct(l-1, ",") {
+			inner = c
+		}
+	}
+	if l < ts || !r.usable(l, q) && inner < 0 {
 		return f, false
 	}
 	// "X criticized Y and said …": the clause subject speaks
@@ -820,7 +926,7 @@ func (r *run) verbFrame(ts, te, k, next int, ci cueInfo, q int, fs []frame) (fra
 			o--
 		}
 		if r.isPunct(o, "(") && o-1 >= ts {
-			if np := r.backNP(o-1, ts, q); np >= 0 && r.validSource(np, o) && (np == ts || r.isBoundary(np-1, q)) {
+			if np := r.backNP(o-1, ts, q); np >= 0 && r.validSource(np, o) && (np == ts || r.isBoundary(np-1, q) || r.toks[np].Cap) {
 				f.src0, f.src1 = np, l+1
 				if r.toks[np-1].Kind == text.Quote && np > ts && postRight {
 					return r.postContent(ts, np-1, f, fs)
@@ -833,15 +939,40 @@ func (r *run) verbFrame(ts, te, k, next int, ci cueInfo, q int, fs []frame) (fra
 		}
 		return f, false
 	}
+	if r.isWord(l) && (r.low[l] == "who" || r.low[l] == "which" && r.isPunct(l-1, ",")) && l > ts && !(r.isWord(l-1) && (r.low[l-1] == "and" || r.low[l-1] == "or")) && !nothingAfter {
+		// "Jeb Bush and Chris Christie, who say the senator …": the relative pronoun is the source
+		f.src0, f.src1 = l, l+1
+		f.rel = true
+		return r.preContent(te, rt, f, q)
+	}
 	np := r.backNP(l, ts, q)
-	if afterComma && (np < 0 || np > ts && !r.isBoundary(np-1, q) || r.isPunct(np-1, ",")) {
+	if (afterComma || inner >= 0) && (np < 0 || np > ts && !r.isBoundary(np-1, q) || r.isPunct(np-1, ",")) {
 		// "Clinton, 35, the daughter of …, said", "Sanders, who has …, said": the subject before
 		// the first comma of the clause speaks
-		cs := r.clauseStart(ts, l, q)
-		if s0, s1, ok := r.subjectNP(cs, l, q); ok && (r.isPunct(s1, ",") || r.isPunct(s1, "—") || r.isPunct(s1, "–")) && l-s1 < 45 && !r.hasClose(s1, l) {
+		lc, lim := l, l
+		if inner >= 0 {
+			lc, lim = r.qs[inner].open-1, l+1
+		}
+		cs := r.clauseStart(ts, lc, q)
+		s0, s1, ok := r.subjectNP(cs, lc, q)
+		appos := func() bool {
+			return ok && (r.isPunct(s1, ",") || r.isPunct(s1, "—") || r.isPunct(s1, "–")) && l-s1 < 45 && !r.hasOpenQuote(s1, lim)
+		}
+		// "After the meeting …, Roberta Lange, the state party chairwoman, said": the subject
+		// may follow an opening clause
+		for p := cs; !appos() && p < lc; p++ {
+			if r.isPunct(p, ",") && p+1 < lc && r.usable(p, q) {
+				s0, s1, ok = r.subjectNP(p+1, lc, q)
+			}
+		}
+		if appos() {
 			f.src0, f.src1 = s0, s1
 			if cs > ts && r.toks[cs-1].Kind == text.Quote {
 				return r.postContent(ts, cs-1, f, fs)
+			}
+			if (nothingAfter || postRight) && s0 > ts && r.isPunct(s0-1, ",") {
+				// "…, his top aide, Tad Devine, told The Huffington Post."
+				return r.postContent(ts, s0-1, f, fs)
 			}
 			if nothingAfter || postRight && cs > ts {
 				return f, false
@@ -866,7 +997,11 @@ func (r *run) verbFrame(ts, te, k, next int, ci cueInfo, q int, fs []frame) (fra
 	}
 	leftClose := b >= ts && r.toks[b].Kind == text.Quote && r.qAt[b] >= 0 && int(r.qAt[b]) != q
 	leftComma := b >= ts && (r.isPunct(b, ",") || r.isPunct(b, "—"))
-	if leftClose && !postRight && b > ts && !r.isPunct(b-1, ",") && !r.isPunct(b-1, "?") && !r.isPunct(b-1, "!") && !r.isPunct(b-1, "—") {
+	pb := b - 1
+	for pb > ts && r.toks[pb].Kind == text.Quote {
+		pb-- // the first apostrophe of a '' mark
+	}
+	if leftClose && !postRight && b > ts && !r.isPunct(pb, ",") && !r.isPunct(pb, "?") && !r.isPunct(pb, "!") && !r.isPunct(pb, "—") {
 		leftClose = false // "“… .” Cruz says he …": a new sentence
 	}
 	if leftClose || leftComma && postRight {
@@ -902,6 +1037,10 @@ func (r *run) verbFrame(ts, te, k, next int, ci cueInfo, q int, fs []frame) (fra
 		}
 		f.src0 = ext + 1
 		b = ext
+		if b >= ts && r.isPunct(b, ",") && postRight {
+			// "…, fundraising documents show."
+			return r.postContent(ts, b, f, fs)
+		}
 	}
 	if nothingAfter {
 		return f, false
@@ -919,11 +1058,35 @@ func (r *run) hasClose(a, b int) bool {
 	return false
 }
 
+// hasOpenQuote reports whether tokens [a, b) cross a quotation boundary: a mark whose quotation
+// is not wholly inside the range ("the hacker known as “Guccifer,” stated" stays whole).
+func (r *run) hasOpenQuote(a, b int) bool {
+	for k := a; k < b; k++ {
+		if r.toks[k].Kind != text.Quote {
+			continue
+		}
+		c := int(r.qAt[k])
+		if c < 0 || r.qs[c].open < a || r.qs[c].end > b || r.qs[c].end-r.qs[c].open > 8 {
+			return true
+		}
+	}
+	return false
+}
+
 // clauseStart is the first token of the clause holding token l: after the last quotation mark
 // before it, or the unit start.
 func (r *run) clauseStart(ts, l, q int) int {
 	for k := l; k > ts; k-- {
+		// a coordinated clause: "…, and Brian Deese, the adviser, said"
+		if k-2 >= ts && r.isWord(k-1) && (r.low[k-1] == "and" || r.low[k-1] == "but" || r.low[k-1] == "while") && r.isPunct(k-2, ",") || r.isPunct(k-1, ";") {
+			return k
+		}
 		if r.toks[k-1].Kind == text.Quote && !r.usable(k-1, q) {
+			// a short quoted name or phrase inside the clause ("known as “Guccifer,”") is skipped
+			if c := r.childAt(k-1, q); c >= 0 && r.qs[c].end == k && r.qs[c].end-r.qs[c].open <= 8 && r.qs[c].open > ts && r.isWord(r.qs[c].open-1) {
+				k = r.qs[c].open + 1
+				continue
+			}
 			return k
 		}
 	}
@@ -945,7 +1108,7 @@ func (r *run) subjectNP(cs, lim, q int) (int, int, bool) {
 	for k < lim && (r.toks[k].Kind == text.Punct || r.isWord(k) && (r.low[k] == "and" || r.low[k] == "but")) {
 		k++
 	}
-	if k < lim && r.isWord(k) && (introWords[r.low[k]] || timeWords[r.low[k]]) {
+	if k < lim && r.isWord(k) && (introWords[r.low[k]] || timeWords[r.low[k]] || r.introPhrase(k, lim)) {
 		j := k
 		for j < lim && j-k < 10 && !r.isPunct(j, ",") {
 			j++
@@ -978,7 +1141,7 @@ func (r *run) subjectNP(cs, lim, q int) (int, int, bool) {
 		return s0, r.npTail(k, lim, q), k > s0
 	case determiners[lw]:
 		k++
-		for k < lim && k-s0 < 7 && r.usable(k, q) && (r.isWord(k) && !npStop[r.low[k]] && !r.isCueWord(k) && !commonVerbs[r.low[k]] && !skipBeforeCue[r.low[k]] && !(len(r.low[k]) > 4 && strings.HasSuffix(r.low[k], "ed")) || r.toks[k].Kind == text.Possessive) {
+		for k < lim && k-s0 < 7 && r.usable(k, q) && !r.finiteVerb(k) && (r.isWord(k) && !npStop[r.low[k]] && !r.isCueWord(k) && !commonVerbs[r.low[k]] && !skipBeforeCue[r.low[k]] && !(!r.toks[k].Cap && len(r.low[k]) > 4 && strings.HasSuffix(r.low[k], "ed")) || r.toks[k].Kind == text.Possessive) {
 			k++
 		}
 		if r.isPunct(k, "(") {
@@ -995,12 +1158,28 @@ func (r *run) subjectNP(cs, lim, q int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// introPhrase reports whether the words from k to the next comma read as an opening adverbial:
+// "Ultimately,", "Having lost the primary,", "A few minutes later,", "Just last week,".
+func (r *run) introPhrase(k, lim int) bool {
+	lw := r.low[k]
+	opener := strings.HasSuffix(lw, "ly") && len(lw) > 4 || strings.HasSuffix(lw, "ing") && len(lw) > 4 || lw == "once" || lw == "just" || lw == "having" || lw == "unlike" || lw == "like" || lw == "amid" || lw == "following" || lw == "according"
+	for j := k; j < lim && j-k < 10; j++ {
+		if r.isPunct(j, ",") {
+			return opener || j > k && r.isWord(j-1) && (r.low[j-1] == "later" || r.low[j-1] == "earlier" || r.low[j-1] == "ago" || timeWords[r.low[j-1]])
+		}
+		if !r.isWord(j) && r.toks[j].Kind != text.Number && r.toks[j].Kind != text.Possessive {
+			return false
+		}
+	}
+	return false
+}
+
 // npTail extends a subject that a comma follows closely through plain modifiers ("Six Gannett
 // newspapers in New Jersey, …"): it returns the comma's index when the words up to it contain
 // no verb-like word, else k.
 func (r *run) npTail(k, lim, q int) int {
 	j := k
-	for j < lim && j-k < 8 && r.usable(j, q) && (r.isWord(j) && !r.isCueWord(j) && !commonVerbs[r.low[j]] && !skipBeforeCue[r.low[j]] && r.low[j] != "that" && r.low[j] != "who" && r.low[j] != "which" && !(len(r.low[j]) > 4 && (strings.HasSuffix(r.low[j], "ed") || strings.HasSuffix(r.low[j], "es"))) || r.toks[j].Kind == text.Possessive || r.toks[j].Kind == text.Number) {
+	for j < lim && j-k < 8 && r.usable(j, q) && (r.isWord(j) && !r.isCueWord(j) && !r.finiteVerb(j) && !boundaryConj[r.low[j]] && !commonVerbs[r.low[j]] && !skipBeforeCue[r.low[j]] && r.low[j] != "that" && r.low[j] != "who" && r.low[j] != "which" && !(!r.toks[j].Cap && len(r.low[j]) > 4 && (strings.HasSuffix(r.low[j], "ed") || strings.HasSuffix(r.low[j], "es"))) || r.toks[j].Kind == text.Possessive || r.toks[j].Kind == text.Number) {
 		j++
 	}
 	if j > k && (r.isPunct(j, ",") || r.isPunct(j, "—") || r.isPunct(j, "–")) {
@@ -1049,7 +1228,7 @@ func (r *run) postContent(ts, b int, f frame, fs []frame) (frame, bool) {
 func (r *run) preContent(te, rt int, f frame, q int) (frame, bool) {
 	c0 := r.contentStart(rt, te)
 	c1 := r.contentEnd(c0, te)
-	if c1-c0 < 3 && !(c1 > c0 && r.toks[c0].Kind == text.Quote) {
+	if c1-c0 < 3 && !(c1 > c0 && r.toks[c0].Kind == text.Quote) && !(c1-c0 == 2 && f.info.class == cueWant) {
 		return f, false
 	}
 	if f.info.class != cueTell && f.info.class != cueAsk && f.info.class != cueWant && c0 < te && r.isWord(c0) && r.low[c0] == "to" {
@@ -1058,6 +1237,15 @@ func (r *run) preContent(te, rt int, f frame, q int) (frame, bool) {
 	// a passive question ("he was asked") needs the question itself
 	if f.passive && (f.info.class == cueAsk || f.info.class == cueTell) && !(r.toks[c0].Kind == text.Quote || r.isWord(c0) && (r.low[c0] == "whether" || r.low[c0] == "if" || r.low[c0] == "about" || r.low[c0] == "what" || r.low[c0] == "why" || r.low[c0] == "how" || r.low[c0] == "when")) {
 		return f, false
+	}
+	if f.passive && !f.implicit && f.info.class != cueAsk && f.info.class != cueTell {
+		return f, false // "was supported by 64 percent": the subject is not the source
+	}
+	if f.info.class == cueThink && !r.clauseOpener(c0) {
+		return f, false // "found himself", "showed signs": no clause follows
+	}
+	if lw := r.low[f.cue1-1]; topicVerbs[lw] && !(r.isWord(c0) && (r.low[c0] == "about" || r.low[c0] == "of" || r.low[c0] == "on" || r.low[c0] == "to" && strings.HasPrefix(lw, "refer"))) {
+		return f, false // "spoke with Ron Dermer" is a meeting, "spoke about …" an attribution
 	}
 	if lw := r.low[f.cue1-1]; strings.HasPrefix(lw, "seem") || strings.HasPrefix(lw, "appear") {
 		// "seemed to suggest", "appeared to say": only with a speech verb after "to"; and never
@@ -1077,8 +1265,14 @@ func (r *run) validSource(a, b int) bool {
 		return false
 	}
 	h := b - 1
+	if r.isPunct(h, ".") && h > a {
+		h-- // "… Biden Jr."
+	}
+	if r.toks[h].Kind == text.Number {
+		return b-a > 1 // "Six in 10 say"
+	}
 	if !r.isWord(h) {
-		return r.toks[h].Kind == text.Possessive && false
+		return false
 	}
 	lw := r.low[h]
 	if determiners[lw] && lw != "one" && lw != "some" && lw != "many" && lw != "several" && lw != "others" && lw != "both" && lw != "all" {

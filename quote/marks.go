@@ -66,6 +66,10 @@ func findQuotes(d *text.Doc) []qspan {
 		for p.ce > p.cs && unicode.IsSpace(runeBefore(s, p.ce)) {
 			p.ce--
 		}
+		// the comma of “…,” he said belongs to the sentence, not to the words quoted
+		for p.ce > p.cs && (s[p.ce-1] == ',' || unicode.IsSpace(runeBefore(s, p.ce))) {
+			p.ce--
+		}
 	}
 	drop := func(q int) { qs[q].end = -1 }
 	twin := -1 // the second apostrophe of a '' mark

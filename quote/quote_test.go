@@ -72,21 +72,21 @@ func TestExtract(t *testing.T) {
 		want []want
 	}{
 		{"StraightPostCue", `"We will rebuild the bridge by spring," Mayor Anna Kowalski said on Tuesday.`,
-			[]want{{"We will rebuild the bridge by spring,", D, "Mayor Anna Kowalski", N, "", "", false}}},
+			[]want{{"We will rebuild the bridge by spring", D, "Mayor Anna Kowalski", N, "", "", false}}},
 		{"CurlyInvertedCue", "“The harbour stays closed until the storm passes,” said Tomas Berg, the port director.",
-			[]want{{"The harbour stays closed until the storm passes,", D, "Tomas Berg", N, "", "", false}}},
+			[]want{{"The harbour stays closed until the storm passes", D, "Tomas Berg", N, "", "", false}}},
 		{"PreCueColon", "The minister told lawmakers: “Nobody will lose their pension.”",
 			[]want{{"Nobody will lose their pension.", D, "The minister", N, "", "", false}}},
 		{"PronounFollowsSpeaker", "“Prices will fall,” said Lena Ortiz. “We expect a good harvest,” she added.",
-			[]want{{"We expect a good harvest,", D, "Lena Ortiz", N, "", "", false}}},
+			[]want{{"We expect a good harvest", D, "Lena Ortiz", N, "", "", false}}},
 		{"ContinuationParagraph", "“The vote is a mistake,” Senator Ray Dunn said.\n\n“It will cost the state dearly.”",
 			[]want{{"It will cost the state dearly.", D, "Senator Ray Dunn", N, "", "", false}}},
 		{"MultiParagraphQuote", "“First, we fix the roads.\n\n“Then we fix the schools,” the governor said.",
-			[]want{{"First, we fix the roads.\n\n“Then we fix the schools,", D, "the governor", N, "", "", false}}},
+			[]want{{"First, we fix the roads.\n\n“Then we fix the schools", D, "the governor", N, "", "", false}}},
 		{"Nested", "“When I asked him, he said ‘the deal is done,’” recalled Omar Haddad.",
 			[]want{
 				{"When I asked him, he said ‘the deal is done,’", D, "Omar Haddad", N, "", "", false},
-				{"the deal is done,", D, "he", N, "Omar Haddad", "", true},
+				{"the deal is done", D, "he", N, "Omar Haddad", "", true},
 			}},
 		{"IndirectThat", "The company acknowledged that several customer records had been exposed.",
 			[]want{{"several customer records had been exposed", I, "The company", N, "", "", false}}},
@@ -106,11 +106,11 @@ func TestExtract(t *testing.T) {
 			[]want{{"its staff had met the rebels", I, "The embassy", N, "", sitrep.HedgeDenied, false}}},
 		{"Unverified", "“We have captured the airport,” a rebel commander said. Reuters could not independently verify the claim.\n\nThe army said it still controls the runway.",
 			[]want{
-				{"We have captured the airport,", D, "a rebel commander", A, "", sitrep.HedgeUnverified, false},
+				{"We have captured the airport", D, "a rebel commander", A, "", sitrep.HedgeUnverified, false},
 				{"it still controls the runway", I, "The army", N, "", "", false},
 			}},
 		{"RoleAntecedent", "Health Minister Sara Lind said the clinics would reopen. “We are ready,” added the minister.",
-			[]want{{"We are ready,", D, "Health Minister Sara Lind", N, "", "", false}}},
+			[]want{{"We are ready", D, "Health Minister Sara Lind", N, "", "", false}}},
 		{"PartialQuoteInIndirect", `Lind said the plan was "fully funded" and would start in May.`,
 			[]want{
 				{`the plan was "fully funded" and would start in May`, I, "Lind", N, "", "", false},
@@ -119,7 +119,7 @@ func TestExtract(t *testing.T) {
 		{"AskedImplicit", "Asked whether the border would reopen, the spokesman said no decision had been made.",
 			[]want{{"no decision had been made", I, "the spokesman", A, "", "", false}}},
 		{"ApostrophePairs", "''The numbers are simply wrong,'' said Peter Vance, an economist.",
-			[]want{{"The numbers are simply wrong,", D, "Peter Vance", N, "", "", false}}},
+			[]want{{"The numbers are simply wrong", D, "Peter Vance", N, "", "", false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -219,6 +219,9 @@ func TestBadInput(t *testing.T) {
 		strings.Repeat("said ", 3000), strings.Repeat("\"x,\" he said. ", 2000),
 		"according to", "According to ,", "as reported by", "Asked", ", said", "\xff\xfe said \"",
 		strings.Repeat("a ", 100000) + "\"",
+		// run-on text with unbalanced marks and a cue in every clause: work per unit is bounded
+		strings.Repeat("“a, ", 5000) + strings.Repeat("he said “x” and ", 5000),
+		strings.Repeat("CNN could not verify it. ", 2000) + strings.Repeat("“A,” she said. ", 2000),
 	}
 	for _, s := range inputs {
 		checkSpans(t, s)

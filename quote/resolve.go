@@ -3,6 +3,8 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/text"
@@ -152,6 +154,29 @@ func (r *run) emitLevel(ts, te, q int, fs []frame, parentAttr int) {
 			a.Speaker = sitrep.Source{Kind: sitrep.SourceAnonymous, Description: "unnamed questioner"}
 		case f.implicit:
 			// "it is believed": no source
+		case f.rel:
+			a.SourceStart, a.SourceEnd = r.toks[f.src0].Start, r.toks[f.src1-1].End
+			// the antecedent: the phrase before "who" (and its comma)
+			b := f.src0 - 1
+			if b >= 0 && r.isPunct(b, ",") {
+				b--
+			}
+			if b >= 0 {
+				if np := r.backNP(b, max(b-12, 0), q); np >= 0 {
+					// a phrase ending in a name stands for the name ("… at the direction of Netanyahu")
+					if r.toks[b].Cap {
+						c := b
+						for c-1 >= np && r.isWord(c-1) && r.toks[c-1].Cap {
+							c--
+						}
+						np = c
+					}
+					a.Speaker, _ = r.resolveSource(np, b+1, q, parentAttr)
+				}
+			}
+			if a.Speaker.Kind == "" {
+				a.Speaker = sitrep.Source{Text: r.tok(f.src0), Kind: sitrep.SourceNamed, Start: a.SourceStart, End: a.SourceEnd}
+			}
 		case f.src0 >= 0:
 			a.SourceStart, a.SourceEnd = r.toks[f.src0].Start, r.toks[f.src1-1].End
 			var via []sitrep.Source
@@ -265,7 +290,7 @@ func (r *run) previousSpeaker(qq qspan, parentAttr int) int {
 	if parentAttr >= 0 {
 		return parentAttr
 	}
-	for i := len(r.out) - 1; i >= 0; i-- {
+	for i := len(r.out) - 1; i >= 0 && i >= len(r.out)-64; i-- {
 		a := r.out[i]
 		if a.Parent >= 0 || a.End > qq.cs {
 			continue
@@ -382,7 +407,8 @@ func (r *run) resolveSource(a, b, q, parentAttr int) (sitrep.Source, []sitrep.So
 			src.Description = txt
 		}
 		// "a report by Bloomberg News": the outlet is the source
-		r.attachActor(&src, start, end)
+		r.attachActor(&src, src.Start, src.End)
+		src.Kind = sitrep.SourceMedia
 		return src, via
 	}
 	head := cut - 1
@@ -405,10 +431,9 @@ func (r *run) resolveSource(a, b, q, parentAttr int) (sitrep.Source, []sitrep.So
 	case r.isWord(head) && (r.lx.anon[hl] || indefinite[r.low[a]] && !r.anyNameCap(a, cut)) && !r.nameCap(head):
 		src.Kind = sitrep.SourceAnonymous
 		src.Description = txt
+		// the actor id, if any, is the source's affiliation ("a senior Israeli official" → ISRGOV)
 		r.attachActor(&src, start, end)
-		if src.ActorID != "" {
-			src.Kind = sitrep.SourceNamed
-		}
+		src.Kind = sitrep.SourceAnonymous
 		return src, via
 	}
 	if r.low[a] == "the" && !r.anyCap(a+1, cut) && cut-a >= 2 {
@@ -548,7 +573,7 @@ func (r *run) resolvePronoun(k, q, parentAttr int) sitrep.Source {
 			if pos-a.End > 2500 {
 				break
 			}
-			if a.Speaker.Kind == sitrep.SourceNamed && a.Speaker.Start < pos && !pronouns[strings.ToLower(a.Speaker.Text)] {
+			if a.Speaker.Kind == sitrep.SourceNamed && a.Speaker.Start < pos && personLike(a.Speaker.Text) {
 				return a.Speaker
 			}
 		}
@@ -646,15 +671,21 @@ func (r *run) markUnverified() {
 		start := sp.Start
 		marked := false
 		last := -1
-		for i, a := range r.out {
+		// attributions are in text order: walk back from the marker, within a bounded window
+		first := sort.Search(len(r.out), func(i int) bool { return r.out[i].Start >= start })
+		for i := first - 1; i >= 0 && i >= first-64; i-- {
+			a := r.out[i]
 			if a.Parent >= 0 || a.End > start || a.Speaker.Kind == "" && a.Cue == "" {
 				continue
 			}
-			if !strings.Contains(r.s[a.End:start], "\n") {
-				r.setHedge(i, sitrep.HedgeUnverified)
-				marked = true
+			if last < 0 {
+				last = i
 			}
-			last = i
+			if strings.Contains(r.s[a.End:start], "\n") {
+				break
+			}
+			r.setHedge(i, sitrep.HedgeUnverified)
+			marked = true
 		}
 		if !marked && last >= 0 {
 			r.setHedge(last, sitrep.HedgeUnverified)
@@ -667,7 +698,7 @@ func (r *run) setHedge(i int, h string) {
 		return
 	}
 	r.out[i].Hedge = h
-	for j := i + 1; j < len(r.out); j++ {
+	for j := i + 1; j < len(r.out) && j <= i+maxFrames; j++ {
 		if r.out[j].Parent == i {
 			r.setHedge(j, h)
 		}
@@ -692,4 +723,28 @@ func dedupVia(sp sitrep.Source, via []sitrep.Source) []sitrep.Source {
 		}
 	}
 	return out
+}
+
+// personRoles are nouns naming a person by office or function.
+var personRoles = set("president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
+	"senator", "governor", "leader", "official", "chairman", "chairwoman", "director", "chief", "candidate",
+	"ambassador", "general", "commander", "mayor", "adviser", "advisor", "envoy", "premier", "king", "queen",
+	"prince", "pope", "judge", "lawyer", "attorney", "lawmaker", "congressman", "congresswoman", "nominee",
+	"speaker", "founder", "ceo", "executive", "officer", "aide", "diplomat", "author", "analyst", "reporter")
+
+// personLike reports whether a source text can be the antecedent of "he" or "she": it ends in a
+// capitalised word (a name) or names a person's role ("the former president").
+func personLike(t string) bool {
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	if pronouns[strings.ToLower(last)] {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(last); unicode.IsUpper(r) && !(len(f) == 1 && determiners[strings.ToLower(last)]) {
+		return true
+	}
+	return personRoles[strings.ToLower(strings.Trim(last, ".,"))]
 }

@@ -62,7 +62,7 @@ func TestSeeds(t *testing.T) {
 		ti := findQuote(t, a, "I listened to Biden yesterday")
 		trump := a.Quotes[ti]
 		wantSpeaker(t, trump, sitrep.SourceNamed, "the former president")
-		if !strings.HasSuffix(trump.Text, "The power of nuclear weapons,") {
+		if !strings.HasSuffix(trump.Text, "The power of nuclear weapons") {
 			t.Errorf("Trump quote spans %q, want it to run to the closing mark", trump.Text)
 		}
 		biden := a.Quotes[findQuote(t, a, "as long as they don't attack nuclear material")]

@@ -80,3 +80,15 @@ var commonVerbs = set("came", "went", "made", "took", "gave", "got", "held", "me
 var invertible = set("said", "says", "added", "adds", "wrote", "writes", "continued",
 	"explained", "noted", "recalled", "replied", "responded", "insisted", "argued", "warned", "declared",
 	"acknowledged", "tweeted", "stated", "admitted", "countered", "concluded", "conceded", "observed")
+
+// topicVerbs are cues only with a topic: "talked about", "spoke of", "commented on".
+var topicVerbs = set("talked", "spoke", "commented", "comments", "referred", "refers", "referring")
+
+// objectPronouns cannot open a complement clause.
+var objectPronouns = set("him", "her", "them", "us", "me", "himself", "herself", "themselves", "itself",
+	"myself", "ourselves", "yourself", "whom")
+
+// clauseSubordinators open a clause that may follow a cue without being its content ("…,” Ryder
+// said when previewing the call").
+var clauseSubordinators = set("when", "as", "while", "after", "before", "because", "since", "though",
+	"although", "during", "following", "amid", "adding", "noting", "saying")
