@@ -41,6 +41,7 @@ func BenchmarkTagger(b *testing.B) {
 	docs := benchDocs(b)
 	tg := actor.NewTagger(testKB, actor.DefaultOptions())
 	ctx := context.Background()
+	b.ReportAllocs()
 	b.ResetTimer()
 	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
@@ -103,4 +104,18 @@ func BenchmarkLoadKB(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkTextParse measures text.Parse on the seeds, for reference: the pipeline parses once
+// for all stages, and BenchmarkTimexActor includes it.
+func BenchmarkTextParse(b *testing.B) {
+	docs := benchDocs(b)
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			text.Parse(d.a.Text)
+		}
+	}
+	reportRate(b, len(docs), cpu0)
 }

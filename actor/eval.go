@@ -275,8 +275,52 @@ func scoredResolution(res string) bool {
 	return true
 }
 
-// EvalMEANTIME tags every document with t and scores the mentions against the gold names.
-func EvalMEANTIME(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger) (*EntityScore, error) {
+// Processor is an analysis stage run before the tagger in evaluations (the timex stage, as in
+// the pipeline); it has the method set of pipeline.Stage.
+type Processor interface {
+	Process(ctx context.Context, a *sitrep.Article, doc *text.Doc) error
+}
+
+// EvalOptions change how EvalMEANTIME maps sitrep mentions to MEANTIME types.
+type EvalOptions struct {
+	// GovAsLOC maps mentions of government actors (metonyms such as "White House", "US
+	// government", "Israeli officials") to LOC instead of ORG: MEANTIME, like ACE's GPE, types
+	// governments as locations.
+	GovAsLOC bool
+}
+
+// EvalMEANTIME tags every document with t, after running the stages in before (as the pipeline
+// does: timex before actor), and scores the mentions against the gold names.
+func EvalMEANTIME(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger, before ...Processor) (*EntityScore, error) {
+	return EvalMEANTIMEWith(ctx, docs, t, EvalOptions{}, before...)
+}
+
+// mentionSpans returns the scored mentions of a as MEANTIME token spans with MEANTIME types.
+func (d *MEANTIMEDoc) mentionSpans(a *sitrep.Article, opts EvalOptions) []tspan {
+	types := map[string]string{}
+	if opts.GovAsLOC {
+		for _, ac := range a.Actors {
+			types[ac.ID] = ac.Type
+		}
+	}
+	var pred []tspan
+	for _, m := range a.Mentions {
+		typ := MEANTIMEType(m.Type)
+		if typ == "" || !scoredResolution(m.Resolution) {
+			continue
+		}
+		if opts.GovAsLOC && types[m.ActorID] == sitrep.ActorGov {
+			typ = "LOC"
+		}
+		if s, e := d.tokenRange(m.Start, m.End); e > s && s < d.annotated {
+			pred = append(pred, tspan{s, e, typ})
+		}
+	}
+	return pred
+}
+
+// EvalMEANTIMEWith is EvalMEANTIME with options.
+func EvalMEANTIMEWith(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger, opts EvalOptions, before ...Processor) (*EntityScore, error) {
 	sc := &EntityScore{Strict: map[string]*PRF{}, Overlap: map[string]*PRF{}}
 	for _, k := range append([]string{"ALL"}, EntityTypes...) {
 		sc.Strict[k] = &PRF{}
@@ -287,20 +331,16 @@ func EvalMEANTIME(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger) (*EntityS
 			return nil, err
 		}
 		a := &sitrep.Article{ID: d.Name, Text: d.Text, Published: d.Published}
-		if err := t.Process(ctx, a, text.Parse(a.Text)); err != nil {
+		doc := text.Parse(a.Text)
+		for _, p := range before {
+			if err := p.Process(ctx, a, doc); err != nil {
+				return nil, err
+			}
+		}
+		if err := t.Process(ctx, a, doc); err != nil {
 			return nil, err
 		}
-		var pred []tspan
-		for _, m := range a.Mentions {
-			typ := MEANTIMEType(m.Type)
-			if typ == "" || !scoredResolution(m.Resolution) {
-				continue
-			}
-			s, e := d.tokenRange(m.Start, m.End)
-			if e > s && s < d.annotated {
-				pred = append(pred, tspan{s, e, typ})
-			}
-		}
+		pred := d.mentionSpans(a, opts)
 		sc.Docs++
 		sc.Gold += len(d.gold)
 		score(d.gold, pred, sc)
@@ -395,23 +435,18 @@ func (sc *EntityScore) Report(w io.Writer) {
 
 // MEANTIMEErrors lists up to n missed ("FN") and n spurious ("FP") mentions under overlap
 // matching with types, for error analysis.
-func MEANTIMEErrors(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger, n int) []string {
+func MEANTIMEErrors(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger, n int, before ...Processor) []string {
 	var fns, fps []string
 	for _, d := range docs {
 		a := &sitrep.Article{ID: d.Name, Text: d.Text, Published: d.Published}
-		if t.Process(ctx, a, text.Parse(a.Text)) != nil {
+		doc := text.Parse(a.Text)
+		for _, p := range before {
+			_ = p.Process(ctx, a, doc) // a failing earlier stage only leaves its fields empty
+		}
+		if t.Process(ctx, a, doc) != nil {
 			continue
 		}
-		var pred []tspan
-		for _, m := range a.Mentions {
-			typ := MEANTIMEType(m.Type)
-			if typ == "" || !scoredResolution(m.Resolution) {
-				continue
-			}
-			if s, e := d.tokenRange(m.Start, m.End); e > s && s < d.annotated {
-				pred = append(pred, tspan{s, e, typ})
-			}
-		}
+		pred := d.mentionSpans(a, EvalOptions{})
 		span := func(x tspan) string { return d.Text[d.tokStart[x.s]:d.tokEnd[x.e-1]] }
 		used := make([]bool, len(pred))
 		for _, g := range d.gold {

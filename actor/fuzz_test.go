@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
@@ -47,15 +48,18 @@ func FuzzTagger(f *testing.F) {
 func FuzzParsePETRARCH(f *testing.F) {
 	f.Add("GOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n")
 	f.Add("<!-- x\nX [A 1-2] [B >] [C <x] [")
+	kb := actor.MustLoadKB() // one KB per fuzzing process; merges accumulate
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return
 		}
 		es, err := actor.ParsePETRARCH(strings.NewReader(s))
 		if err != nil {
-			return
+			t.Fatal(err) // only read errors may fail, and a string reader has none
 		}
-		kb := actor.MustLoadKB()
 		kb.Merge(es, true)
+		for _, e := range es {
+			kb.Find(e.Name, time.Time{})
+		}
 	})
 }

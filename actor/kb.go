@@ -111,7 +111,12 @@ type KB struct {
 	countries map[string]int
 	// roots maps a lower-cased token to the first trie nodes of names and titles starting with it:
 	// one map lookup per token of an article.
-	roots map[string]rootPair
+	roots map[string]*rootPair
+	// lowerFirst has bit len(w) set at lowerFirst[w[0]] for every key w of roots that a
+	// lower-case token may match (titles and lowerStarts): a cheap filter before the map lookup.
+	lowerFirst [256]uint64
+	// lowerTwo is lowerFirst keyed by the first two letters when both are ASCII a–z.
+	lowerTwo [26 * 26]uint64
 	// lowerStarts holds the first tokens of names that may start with a lower-case word ("the").
 	lowerStarts map[string]bool
 	// roleTitles caches the canonical title index of every role title of the entries.
@@ -490,16 +495,42 @@ func (kb *KB) rebuild() {
 		kb.names.insert(toks, hit{entry: int32(i), kind: kind, exact: exactForm(s)})
 	}
 	defer func() {
-		kb.roots = make(map[string]rootPair, len(kb.names.next)+len(kb.titles.next))
-		for k, v := range kb.names.next {
+		kb.roots = make(map[string]*rootPair, len(kb.names.next)+len(kb.titles.next))
+		get := func(k string) *rootPair {
 			p := kb.roots[k]
-			p.name = v
-			kb.roots[k] = p
+			if p == nil {
+				p = &rootPair{}
+				kb.roots[k] = p
+			}
+			return p
+		}
+		for k, v := range kb.names.next {
+			get(k).name = v
 		}
 		for k, v := range kb.titles.next {
-			p := kb.roots[k]
-			p.title = v
-			kb.roots[k] = p
+			get(k).title = v
+		}
+		kb.lowerFirst = [256]uint64{}
+		kb.lowerTwo = [26 * 26]uint64{}
+		mark := func(w string) {
+			if w != "" {
+				kb.lowerFirst[w[0]] |= 1 << min(len(w), 63)
+				if len(w) >= 2 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z' {
+					kb.lowerTwo[int(w[0]-'a')*26+int(w[1]-'a')] |= 1 << min(len(w), 63)
+				}
+			}
+		}
+		for k := range kb.titles.next {
+			mark(k)
+		}
+		for k := range kb.lowerStarts {
+			mark(k)
+		}
+		for k := range kb.names.next {
+			// names that begin with a number or a non-letter are reachable from any token kind
+			if r, _ := utf8.DecodeRuneInString(k); !unicode.IsLetter(r) {
+				mark(k)
+			}
 		}
 	}()
 	kb.holders = map[int][]int32{}
@@ -571,6 +602,15 @@ func (kb *KB) rebuild() {
 			}
 		}
 	}
+}
+
+// mayStartLower reports whether the lower-case, non-capitalised token w may start a name or a
+// title (false means it certainly does not).
+func (kb *KB) mayStartLower(w string) bool {
+	if len(w) >= 2 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z' {
+		return kb.lowerTwo[int(w[0]-'a')*26+int(w[1]-'a')]&(1<<min(len(w), 63)) != 0
+	}
+	return w != "" && kb.lowerFirst[w[0]]&(1<<min(len(w), 63)) != 0
 }
 
 // titleOf returns the canonical title index of a role title, or -1.
@@ -729,8 +769,37 @@ func (kb *KB) codeAt(e *Entry, at time.Time) string {
 	return e.Country
 }
 
-// Merge adds entries (from ParsePETRARCH or ParseEntries) to the KB. An incoming entry whose id,
-// name or alias already names an entry of the same kind is merged into it: with preferOurs the
+// importable reports whether an imported name may be added: it holds no title phrase and does
+// not already name an entry.
+func (kb *KB) importable(name string) bool {
+	toks := phraseTokens(name)
+	if len(toks) == 0 {
+		return false
+	}
+	for i := range toks {
+		n := kb.titles
+		for j := i; j < len(toks); j++ {
+			if n = n.next[toks[j]]; n == nil {
+				break
+			}
+			if len(n.hits) > 0 {
+				return false
+			}
+		}
+	}
+	n := kb.names
+	for _, t := range toks {
+		if n = n.next[t]; n == nil {
+			return true
+		}
+	}
+	return len(n.hits) == 0
+}
+
+// Merge adds entries (from ParsePETRARCH or ParseEntries) to the KB. Names of entries whose
+// Source is not "sitrep" are filtered first: names holding a title phrase and names that already
+// name an entry are dropped. An incoming entry whose id, name or alias already names an entry of
+// the same kind is merged into it: with preferOurs the
 // existing name, type, code and dated roles win and only new names are added; otherwise the
 // incoming fields replace them. Other entries are added. Merge returns how many entries were
 // added and how many merged.
@@ -776,7 +845,30 @@ func (kb *KB) Merge(entries []Entry, preferOurs bool) (added, merged int) {
 		if e.ID == "" {
 			e.ID = slug(e.Name)
 		}
-		if i := lookup(e); i >= 0 {
+		i := lookup(e)
+		if e.Source != "sitrep" {
+			// imported names: drop those that carry a title ("Prime Minister Binyamin
+			// Netanyahu", "US Secretary of Defense": the tagger reads titles itself) and those
+			// that already name something here ("Tehran", "Austin", "Israeli")
+			var keep []string
+			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				if kb.importable(n) {
+					keep = append(keep, n)
+				}
+			}
+			if i < 0 && len(keep) == 0 {
+				continue
+			}
+			if i < 0 {
+				e.Name, e.Aliases = keep[0], keep[1:]
+			} else {
+				e.Aliases = keep
+				if preferOurs {
+					e.Name = "" // our name stays; importable spellings are in keep
+				}
+			}
+		}
+		if i >= 0 {
 			mergeInto(kb.entries[i], e, preferOurs)
 			merged++
 			continue

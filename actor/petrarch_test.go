@@ -1,14 +1,17 @@
 package actor_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/actor"
 	"github.com/sitrep/sitrep/seedtest"
+	"github.com/sitrep/sitrep/text"
 )
 
 func date(s string) time.Time {
@@ -148,4 +151,28 @@ func TestParsePETRARCHPhoenix(t *testing.T) {
 		t.Fatal("Ehud Barak not imported")
 	}
 	t.Logf("imported %d entries; KB now %d", total, kb.Len())
+	// the merged KB tags as well as ours: imported spellings do not shadow our names, titles,
+	// capitals or surnames
+	txt := "US Secretary of Defense Lloyd Austin said Thursday that Austin and Gallant spoke, and Tehran warned Washington."
+	a := &sitrep.Article{Text: txt}
+	d := date("2024-10-11")
+	a.Published = &d
+	if err := actor.NewTagger(kb, actor.DefaultOptions()).Process(context.Background(), a, text.Parse(txt)); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Lloyd Austin": "lloyd-austin", "Austin": "lloyd-austin", "Gallant": "yoav-gallant", "Tehran": "IRNGOV"}
+	for _, m := range a.Mentions {
+		if w, ok := want[m.Text]; ok {
+			if m.ActorID != w {
+				t.Errorf("%q -> %s, want %s", m.Text, m.ActorID, w)
+			}
+			delete(want, m.Text)
+		}
+		if m.Text == "Lloyd Austin" && m.Role != "US Secretary of Defense" {
+			t.Errorf("role=%q", m.Role)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not found: %v", want)
+	}
 }

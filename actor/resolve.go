@@ -27,21 +27,21 @@ func (r *run) addTitleItems() {
 		it.roleS = r.modifierBefore(it, ts.s)
 		it.roleE = ts.e
 		p := ts.e
-		if p < r.n && r.lower[p] == "of" {
+		if p < r.n && r.low(p) == "of" {
 			if m, ok := r.nameAt.get(p + 1); ok && r.items[m].kind == itKB && r.setMod(it, r.items[m]) {
 				it.roleE = r.items[m].e
 			} else {
 				continue
 			}
 		}
-		det := it.roleS > 0 && r.lower[it.roleS-1] == "the"
-		if it.roleS < ts.s && r.lower[it.roleS] == "the" {
+		det := it.roleS > 0 && r.low(it.roleS-1) == "the"
+		if it.roleS < ts.s && r.low(it.roleS) == "the" {
 			det = true
 		}
 		if !det && it.modCountry == "" && it.modCode == "" {
 			continue
 		}
-		if det && it.roleS > 0 && r.lower[it.roleS-1] == "the" {
+		if det && it.roleS > 0 && r.low(it.roleS-1) == "the" {
 			it.roleS--
 		}
 		it.s = it.roleS
@@ -137,6 +137,12 @@ func (r *run) resolveKB(it *item, persons []string) {
 	it.resolution = kindNames[h.kind]
 	switch h.kind {
 	case kindSurname:
+		// imported dictionaries hold thousands of people: their bare surnames count only once
+		// the full name has been seen in the article
+		if e.Source != "sitrep" && !r.alreadyIn(e.ID) {
+			it.skip = true
+			return
+		}
 		// a bare surname: only people; skip when the surname is a common capitalised word at the
 		// start of a sentence and no one of that name has been mentioned
 		if !r.alreadyIn(e.ID) && r.sentenceStart(it.s) && !r.nameFollows(it) {
@@ -153,7 +159,7 @@ func (r *run) resolveKB(it *item, persons []string) {
 		code := e.ID
 		next := ""
 		if it.e < r.n {
-			next = r.lower[it.e]
+			next = r.low(it.e)
 		}
 		switch {
 		case govNouns[next]:
@@ -224,7 +230,7 @@ func (r *run) sentenceStart(i int) bool {
 }
 
 func (r *run) nameFollows(it *item) bool {
-	return it.e < r.n && speechVerbs[r.lower[it.e]]
+	return it.e < r.n && speechVerbs[r.low(it.e)]
 }
 
 func (r *run) titleStartsAt(p int) bool {
@@ -244,12 +250,12 @@ func (r *run) titleStartsAt(p int) bool {
 func (r *run) locativeContext(it *item) bool {
 	prev := ""
 	if it.s > 0 && r.sameSent(it.s-1, it.s) {
-		prev = r.lower[it.s-1]
+		prev = r.low(it.s - 1)
 	}
 	if locatives[prev] && prev != "from" {
 		return true // "the ministry in Doha said": the ministry speaks, Doha is where
 	}
-	if prev == "to" && it.s > 1 && motionWords[r.lower[it.s-2]] {
+	if prev == "to" && it.s > 1 && motionWords[r.low(it.s-2)] {
 		return true
 	}
 	if objectVerbs[prev] {
@@ -260,7 +266,7 @@ func (r *run) locativeContext(it *item) bool {
 			return false
 		}
 		if r.sameSent(it.s, it.e) {
-			next := r.lower[it.e]
+			next := r.low(it.e)
 			if govVerbs[next] {
 				return false
 			}
@@ -273,15 +279,15 @@ func (r *run) locativeContext(it *item) bool {
 		}
 	}
 	if prev == "from" && it.e < r.n {
-		switch r.lower[it.e] {
+		switch r.low(it.e) {
 		case "they", "it", "officials", "the":
 			return false
 		}
 	}
-	if (prev == "with" || prev == "and" || prev == "between") && it.s > 1 && relationNouns[r.lower[it.s-2]] {
+	if (prev == "with" || prev == "and" || prev == "between") && it.s > 1 && relationNouns[r.low(it.s-2)] {
 		return false
 	}
-	if (prev == "with" || prev == "and") && it.s > 2 && relationNouns[r.lower[it.s-3]] {
+	if (prev == "with" || prev == "and") && it.s > 2 && relationNouns[r.low(it.s-3)] {
 		return false
 	}
 	return true
@@ -297,12 +303,12 @@ func (r *run) resolveUnknown(it *item) {
 	id := ""
 	if typ == sitrep.ActorPerson {
 		if it.e-it.s == 1 {
-			id = r.unknownP[r.lower[it.s]]
+			id = r.unknownP[r.low(it.s)]
 		}
 		if id == "" {
 			id = "x:" + slug(name)
 		}
-		r.unknownP[r.lower[it.e-1]] = id
+		r.unknownP[r.low(it.e-1)] = id
 	} else {
 		id = "x:" + slug(name)
 	}
@@ -342,16 +348,18 @@ func (r *run) guess(it *item) (string, string) {
 			}
 		}
 	}
-	first, last := r.lower[it.s], r.lower[it.e-1]
+	first, last := r.low(it.s), r.low(it.e-1)
 	n := it.e - it.s
 	prev, next := "", ""
 	if it.s > 0 {
-		prev = r.lower[it.s-1]
+		prev = r.low(it.s - 1)
 	}
 	if it.e < r.n {
-		next = r.lower[it.e]
+		next = r.low(it.e)
 	}
 	switch {
+	case n == 1 && (strings.HasSuffix(first, "-based") || strings.HasSuffix(first, "-born")):
+		return sitrep.ActorPlace, country // "Craiova-based"
 	case n == 2 && firstNames[first] && !orgSuffixes[last]:
 		return sitrep.ActorPerson, country
 	case mediaSuffixes[last]:
@@ -373,7 +381,7 @@ func (r *run) guess(it *item) (string, string) {
 		}
 	}
 	if (prev == "in" || prev == "near" || prev == "across" || prev == "throughout") && !firstNames[first] {
-		if it.s < 2 || !investWords[r.lower[it.s-2]] {
+		if it.s < 2 || !investWords[r.low(it.s-2)] {
 			return sitrep.ActorPlace, country
 		}
 	}
@@ -389,7 +397,7 @@ func (r *run) guess(it *item) (string, string) {
 	if n >= 2 && firstNames[first] {
 		return sitrep.ActorPerson, country
 	}
-	if n >= 2 && (speechVerbs[next] || next == "who" || (next == "," && it.e+1 < r.n && r.lower[it.e+1] == "who")) {
+	if n >= 2 && (speechVerbs[next] || next == "who" || (next == "," && it.e+1 < r.n && r.low(it.e+1) == "who")) {
 		return sitrep.ActorPerson, country
 	}
 	return sitrep.ActorOrg, country
@@ -502,7 +510,7 @@ func (r *run) output() ([]sitrep.Mention, []sitrep.Actor) {
 		}
 		if it.kind == itTitle {
 			m.Role = r.text(it.s, it.e)
-			if r.lower[it.s] == "the" && it.e-it.s > 1 {
+			if r.low(it.s) == "the" && it.e-it.s > 1 {
 				m.Role = r.text(it.s+1, it.e)
 			}
 		} else if it.typ == sitrep.MentionPerson {

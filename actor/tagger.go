@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -34,6 +35,27 @@ type Tagger struct {
 	kb   *KB
 	opts Options
 	log  *slog.Logger
+	// scratch recycles the per-article buffers (*scratch) between calls.
+	scratch sync.Pool
+}
+
+// scratch holds the per-article buffers of a run, reused through Tagger.scratch.
+type scratch struct {
+	roots   []*rootPair
+	idx     index
+	blocked []bool
+	inQuote []bool
+	slab    []item
+}
+
+// grow returns s resized to n zeroed elements, reusing its memory when it is large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // NewTagger returns a tagger that looks names up in kb.
@@ -59,7 +81,15 @@ func (t *Tagger) Process(ctx context.Context, a *sitrep.Article, doc *text.Doc) 
 	if doc == nil || doc.Text != a.Text {
 		doc = text.Parse(a.Text)
 	}
-	r := newRun(t.kb, doc, t.opts)
+	sc, _ := t.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	r := newRun(t.kb, doc, t.opts, sc)
+	defer func() {
+		clear(sc.slab[:cap(sc.slab)])
+		t.scratch.Put(sc)
+	}()
 	r.block(a.Timexes)
 	r.scan(!t.opts.NoUnknown)
 	var at time.Time
@@ -119,7 +149,8 @@ type run struct {
 	kb      *KB
 	doc     *text.Doc
 	n       int
-	lower   []string
+	lt      string         // the text with ASCII letters (and same-length others) lower-cased
+	lowEx   map[int]string // lower-cased tokens whose length differs from the original
 	blocked []bool
 	inQuote []bool
 	shoutS  []int8 // per sentence: 0 not computed, 1 all-capitals or title-case line, 2 not
@@ -127,10 +158,13 @@ type run struct {
 	capSeen map[string]bool
 	items   []*item
 	titles  []titleSpan
-	roots   []rootPair // per token: first trie nodes of names and titles starting there
-	titleAt index      // end token → index in titles
-	nameEnd index      // end token → index in items
-	nameAt  index      // start token → index in items
+	sc      *scratch
+	slab    []item
+	slabN   int
+	roots   []*rootPair // per token: first trie nodes of names and titles starting there
+	titleAt index       // end token → index in titles
+	nameEnd index       // end token → index in items
+	nameAt  index       // start token → index in items
 	at      time.Time
 	latest  bool
 	// inferLast is the latest interval of the inferred date set.
@@ -141,38 +175,78 @@ type run struct {
 	unknownP map[string]string // surname → actor id of unknown people
 }
 
-func newRun(kb *KB, doc *text.Doc, opts Options) *run {
+func newRun(kb *KB, doc *text.Doc, opts Options, sc *scratch) *run {
 	n := len(doc.Tokens)
 	if n > opts.MaxTokens {
 		n = opts.MaxTokens
 	}
-	r := &run{kb: kb, doc: doc, n: n, titleAt: newIndex(n), nameEnd: newIndex(n), nameAt: newIndex(n),
+	r := &run{kb: kb, doc: doc, n: n,
 		actors: map[string]*sitrep.Actor{}, unknownP: map[string]string{}}
-	r.lower = make([]string, n)
-	r.roots = make([]rootPair, n)
-	lt := asciiLower(doc.Text)
+	sc.roots = grow(sc.roots, n)
+	r.roots = sc.roots
+	sc.idx = grow(sc.idx, 3*(n+2))
+	idx := sc.idx
+	r.titleAt, r.nameEnd, r.nameAt = idx[:n+2:n+2], idx[n+2:2*(n+2):2*(n+2)], idx[2*(n+2):]
+	// lower-case the text once, keeping byte offsets: ASCII letters always, other letters when
+	// the lower-case form has the same length (else the token goes to lowEx)
+	var lb strings.Builder
+	lb.Grow(len(doc.Text))
+	pos := 0
 	for i := 0; i < n; i++ {
-		tk := doc.Tokens[i]
-		w := lt[tk.Start:tk.End]
-		for k := 0; k < len(w); k++ {
-			if w[k] >= 0x80 {
-				w = strings.ToLower(doc.Text[tk.Start:tk.End])
+		tk := &doc.Tokens[i]
+		if tk.Kind != text.Word {
+			continue
+		}
+		ascii := true
+		for k := tk.Start; k < tk.End; k++ {
+			if doc.Text[k] >= 0x80 {
+				ascii = false
 				break
 			}
 		}
-		r.lower[i] = w
-		if tk.Kind == text.Word || tk.Kind == text.Number {
+		if ascii {
+			continue
+		}
+		writeASCIILower(&lb, doc.Text[pos:tk.Start])
+		lw := strings.ToLower(doc.Text[tk.Start:tk.End])
+		if len(lw) == tk.End-tk.Start {
+			lb.WriteString(lw)
+		} else {
+			if r.lowEx == nil {
+				r.lowEx = map[int]string{}
+			}
+			r.lowEx[i] = lw
+			writeASCIILower(&lb, doc.Text[tk.Start:tk.End])
+		}
+		pos = tk.End
+	}
+	writeASCIILower(&lb, doc.Text[pos:])
+	r.lt = lb.String()
+	for i := 0; i < n; i++ {
+		tk := doc.Tokens[i]
+		if tk.Kind != text.Word && tk.Kind != text.Number {
+			continue
+		}
+		w := r.low(i)
+		if tk.Cap || kb.mayStartLower(w) {
 			r.roots[i] = kb.roots[w]
 		}
 	}
-	r.blocked = make([]bool, n)
-	r.inQuote = make([]bool, n)
+	sc.blocked = grow(sc.blocked, n)
+	sc.inQuote = grow(sc.inQuote, n)
+	r.blocked, r.inQuote = sc.blocked, sc.inQuote
+	r.sc = sc
 	r.shoutS = make([]int8, len(doc.Sentences))
 	in := false
 	for i := 0; i < n; i++ {
 		tk := doc.Tokens[i]
-		if i > 0 && strings.Contains(doc.Text[doc.Tokens[i-1].End:tk.Start], "\n") {
-			in = false
+		if i > 0 {
+			for k := doc.Tokens[i-1].End; k < tk.Start; k++ {
+				if doc.Text[k] == '\n' {
+					in = false
+					break
+				}
+			}
 		}
 		if tk.Kind == text.Quote {
 			c, _ := utf8.DecodeRuneInString(doc.Text[tk.Start:])
@@ -215,11 +289,14 @@ func (r *run) shout(i int) bool {
 				continue
 			}
 			words++
-			w := doc.Text[doc.Tokens[i].Start:doc.Tokens[i].End]
-			if len(w) > 1 && allUpper(w) {
+			if !doc.Tokens[i].Cap {
+				if terminal {
+					continue
+				}
+			} else if w := doc.Text[doc.Tokens[i].Start:doc.Tokens[i].End]; len(w) > 1 && allUpper(w) {
 				caps++
 			}
-			if !terminal && !stopwords[r.lower[i]] {
+			if !terminal && !stopwords[r.low(i)] {
 				content++
 				if doc.Tokens[i].Cap {
 					titled++
@@ -245,7 +322,7 @@ func (r *run) seenCap(w string) bool {
 		for i := 1; i < r.n; i++ {
 			tk := r.doc.Tokens[i]
 			if tk.Cap && tk.Kind == text.Word && r.doc.Tokens[i-1].Sent == tk.Sent && r.doc.Tokens[i-1].Kind != text.Quote {
-				r.capSeen[r.lower[i]] = true
+				r.capSeen[r.low(i)] = true
 			}
 		}
 	}
@@ -254,8 +331,6 @@ func (r *run) seenCap(w string) bool {
 
 // index maps token positions to item or title indexes (stored plus one; zero means none).
 type index []int32
-
-func newIndex(n int) index { return make(index, n+2) }
 
 func (x index) get(i int) (int, bool) {
 	if i < 0 || i >= len(x) || x[i] == 0 {
@@ -270,18 +345,6 @@ func (x index) set(i, v int) {
 	}
 }
 
-// asciiLower lower-cases the ASCII letters of s, leaving other bytes alone, so that byte offsets
-// are kept.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 32
-		}
-	}
-	return string(b)
-}
-
 func allUpper(w string) bool {
 	for _, c := range w {
 		if unicode.IsLower(c) {
@@ -289,6 +352,28 @@ func allUpper(w string) bool {
 		}
 	}
 	return true
+}
+
+// writeASCIILower writes s to b with ASCII letters lower-cased.
+func writeASCIILower(b *strings.Builder, s string) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		b.WriteByte(c)
+	}
+}
+
+// low returns the lower-cased text of token i.
+func (r *run) low(i int) string {
+	if r.lowEx != nil {
+		if w, ok := r.lowEx[i]; ok {
+			return w
+		}
+	}
+	t := r.doc.Tokens[i]
+	return r.lt[t.Start:t.End]
 }
 
 func (r *run) tok(i int) string { t := r.doc.Tokens[i]; return r.doc.Text[t.Start:t.End] }
@@ -310,7 +395,7 @@ func (r *run) block(tx []sitrep.TimeExpr) {
 
 // matchName returns the end of the longest valid KB name starting at i and its hits.
 func (r *run) matchName(i int) (int, []hit) {
-	if i >= r.n || r.roots[i].name == nil {
+	if i >= r.n || r.roots[i] == nil || r.roots[i].name == nil {
 		return -1, nil
 	}
 	nd := r.kb.names
@@ -326,7 +411,7 @@ func (r *run) matchName(i int) (int, []hit) {
 		if j == i {
 			nd = r.roots[i].name
 		} else {
-			nd = nd.next[r.lower[j]]
+			nd = nd.next[r.low(j)]
 		}
 		if nd == nil {
 			break
@@ -358,7 +443,7 @@ func (r *run) matchName(i int) (int, []hit) {
 
 // matchTitle returns the end of the longest title phrase starting at i and its canonical index.
 func (r *run) matchTitle(i int) (int, int) {
-	if i >= r.n || r.roots[i].title == nil {
+	if i >= r.n || r.roots[i] == nil || r.roots[i].title == nil {
 		return -1, -1
 	}
 	nd := r.kb.titles
@@ -370,7 +455,7 @@ func (r *run) matchTitle(i int) (int, int) {
 		if j == i {
 			nd = r.roots[i].title
 		} else {
-			nd = nd.next[r.lower[j]]
+			nd = nd.next[r.low(j)]
 		}
 		if nd == nil {
 			break
@@ -391,7 +476,7 @@ func (r *run) scan(unknown bool) {
 			continue
 		}
 		ne, hits := -1, []hit(nil)
-		if tk.Cap || tk.Kind == text.Number || r.kb.lowerStarts[r.lower[i]] {
+		if r.roots[i] != nil && r.roots[i].name != nil {
 			ne, hits = r.matchName(i)
 		}
 		te, ti := r.matchTitle(i)
@@ -409,7 +494,7 @@ func (r *run) scan(unknown bool) {
 			// "Qatar Airways", "China Eastern Airlines", "Singapore Airlines": a place name
 			// opening an organisation's name
 			if unknown && ne < r.n && r.doc.Tokens[ne].Cap && !r.shout(i) && r.placeHits(hits) {
-				if e := r.chunk(ne); e > ne && (orgSuffixes[r.lower[e-1]] || mediaSuffixes[r.lower[e-1]]) {
+				if e := r.chunk(ne); e > ne && (orgSuffixes[r.low(e-1)] || mediaSuffixes[r.low(e-1)]) {
 					r.addItem(&item{kind: itUnknown, s: i, e: e, title: -1})
 					i = e
 					continue
@@ -426,16 +511,16 @@ func (r *run) scan(unknown bool) {
 			continue
 		}
 		if !r.blocked[i] {
-			if w := r.lower[i]; (w == "he" || w == "she") && !r.inQuote[i] {
+			if w := r.low(i); (w == "he" || w == "she") && !r.inQuote[i] {
 				r.addItem(&item{kind: itPronoun, s: i, e: i + 1, title: -1})
 				i++
 				continue
 			}
 		}
 		// "Air France", "Bank of Japan": an organisation word opening a place name
-		if unknown && tk.Cap && orgPrefixes[r.lower[i]] && i+1 < r.n && r.sameSent(i, i+1) {
+		if unknown && tk.Cap && orgPrefixes[r.low(i)] && i+1 < r.n && r.sameSent(i, i+1) {
 			k := i + 1
-			if r.lower[k] == "of" && k+1 < r.n {
+			if r.low(k) == "of" && k+1 < r.n {
 				k++
 			}
 			if e, hs := r.matchName(k); e > 0 && r.placeHits(hs) {
@@ -452,6 +537,10 @@ func (r *run) scan(unknown bool) {
 			e := r.chunk(i)
 			if e < 0 {
 				i = -e // a product name: skipped
+				continue
+			}
+			if e == i+1 && (orgSuffixes[r.low(i)] || mediaSuffixes[r.low(i)] || placeWords[r.low(i)]) {
+				i = e // "Corporation", "Markets": a generic word, not a name by itself
 				continue
 			}
 			if e > i {
@@ -522,7 +611,29 @@ func (r *run) placeHits(hs []hit) bool {
 	return len(hs) > 0
 }
 
-func (r *run) addItem(it *item) {
+// newItem returns a zeroed item from the run's slab (items are allocated in blocks).
+func (r *run) newItem() *item {
+	if len(r.slab) == 0 {
+		if r.slabN == 0 && cap(r.sc.slab) > 0 {
+			// first block: the recycled one
+			r.slabN = cap(r.sc.slab)
+			r.slab = r.sc.slab[:r.slabN]
+		} else {
+			r.slabN = min(max(2*r.slabN, 16), 256)
+			r.slab = make([]item, r.slabN)
+			if r.slabN > cap(r.sc.slab) {
+				r.sc.slab = r.slab // keep the largest block for the next article
+			}
+		}
+	}
+	it := &r.slab[0]
+	r.slab = r.slab[1:]
+	return it
+}
+
+func (r *run) addItem(src *item) {
+	it := r.newItem()
+	*it = *src
 	r.nameEnd.set(it.e, len(r.items))
 	r.nameAt.set(it.s, len(r.items))
 	r.items = append(r.items, it)
@@ -530,7 +641,16 @@ func (r *run) addItem(it *item) {
 
 // chunk returns the end of a capitalised name starting at i, or i when there is none.
 func (r *run) chunk(i int) int {
-	if stopwords[r.lower[i]] || honorifics[r.lower[i]] || contraction(r.lower[i]) {
+	if stopwords[r.low(i)] || contraction(r.low(i)) {
+		return i
+	}
+	if honorifics[r.low(i)] {
+		// "General Motors", "Director General Corp": an honorific opening an organisation's name
+		if i+1 < r.n && r.doc.Tokens[i+1].Cap && r.sameSent(i, i+1) {
+			if e := r.chunk(i + 1); e > i+1 && orgSuffixes[r.low(e-1)] {
+				return e
+			}
+		}
 		return i
 	}
 	j := i
@@ -543,15 +663,15 @@ func (r *run) chunk(i int) int {
 		if j > i && tk.Start != r.doc.Tokens[j-1].End && strings.ContainsAny(r.doc.Text[r.doc.Tokens[j-1].End:tk.Start], "\n") {
 			break
 		}
-		if tk.Kind == text.Word && tk.Cap && !stopwords[r.lower[j]] {
-			if j > i && honorifics[r.lower[j]] && !orgSuffixes[r.lower[j]] {
+		if tk.Kind == text.Word && tk.Cap && !stopwords[r.low(j)] {
+			if j > i && honorifics[r.low(j)] && !orgSuffixes[r.low(j)] {
 				break // "Apple CEO Steve Jobs"
 			}
 			if j > i {
 				if e, _ := r.matchName(j); e > 0 {
 					break // a known name starts here
 				}
-				if e, _ := r.matchTitle(j); e > 0 && !orgSuffixes[r.lower[j]] {
+				if e, _ := r.matchTitle(j); e > 0 && !orgSuffixes[r.low(j)] {
 					break
 				}
 			}
@@ -565,10 +685,10 @@ func (r *run) chunk(i int) int {
 			j++
 			continue
 		}
-		if j > i && r.lower[j] == "of" && firstNames[r.lower[i]] {
+		if j > i && r.low(j) == "of" && firstNames[r.low(i)] {
 			break // "Maria Delgado of Eurasia Group": a person, then an organisation
 		}
-		if j > i && connectors[r.lower[j]] && r.isCap(j+1) && r.doc.Tokens[j].Kind == text.Word {
+		if j > i && connectors[r.low(j)] && r.isCap(j+1) && r.doc.Tokens[j].Kind == text.Word {
 			j++
 			continue
 		}
@@ -581,15 +701,15 @@ func (r *run) chunk(i int) int {
 	if last < i {
 		return i
 	}
-	if product(r, i, last+1) || nonActorEnds[r.lower[last]] || (last == i && nonActors[r.lower[i]]) ||
-		(last+1 < r.n && indexNouns[r.lower[last+1]] && !r.doc.Tokens[last+1].Cap) {
+	if product(r, i, last+1) || nonActorEnds[r.low(last)] || (last == i && nonActors[r.low(i)]) ||
+		(last+1 < r.n && indexNouns[r.low(last+1)] && !r.doc.Tokens[last+1].Cap) {
 		return -(last + 1) // a product or model name ("Airbus A380", "Boeing 787", "KC-45")
 	}
 	// "Shares of Northwind Logistics": an ordinary word capitalised by its position opens the
 	// sequence; drop it and the connectors after it
-	if last > i && r.sentenceStart(i) && !r.seenCap(r.lower[i]) && !firstNames[r.lower[i]] {
+	if last > i && r.sentenceStart(i) && !r.seenCap(r.low(i)) && !firstNames[r.low(i)] {
 		k := i + 1
-		for k <= last && connectors[r.lower[k]] {
+		for k <= last && connectors[r.low(k)] {
 			k++
 		}
 		if k > i+1 {
@@ -599,7 +719,7 @@ func (r *run) chunk(i int) int {
 	// a lone capitalised word opening a sentence is a name only if the text capitalises it
 	// elsewhere too, or a speech verb follows ("Boeing said")
 	if last == i && (i == 0 || r.doc.Tokens[i-1].Sent != r.doc.Tokens[i].Sent || r.doc.Tokens[i-1].Kind == text.Quote) {
-		if strings.HasSuffix(r.lower[i], "ly") || (!r.seenCap(r.lower[i]) && !(i+1 < r.n && speechVerbs[r.lower[i+1]])) {
+		if strings.HasSuffix(r.low(i), "ly") || (!r.seenCap(r.low(i)) && !(i+1 < r.n && speechVerbs[r.low(i+1)])) {
 			return i
 		}
 	}
@@ -609,11 +729,11 @@ func (r *run) chunk(i int) int {
 // product reports whether the capitalised sequence [s,e) names a product or model: a token
 // mixing letters and digits ("A380", "DC-9"), or a number not ending an organisation's name.
 func product(r *run, s, e int) bool {
-	if orgSuffixes[r.lower[e-1]] || mediaSuffixes[r.lower[e-1]] {
+	if orgSuffixes[r.low(e-1)] || mediaSuffixes[r.low(e-1)] {
 		return false
 	}
 	for k := s; k < e; k++ {
-		w := r.lower[k]
+		w := r.low(k)
 		if r.doc.Tokens[k].Kind == text.Number {
 			return true
 		}
@@ -674,7 +794,7 @@ func (r *run) modifierBefore(it *item, s int) int {
 		if !r.sameSent(p, s) {
 			break
 		}
-		w := r.lower[p]
+		w := r.low(p)
 		if formerWords[w] || w == "acting" || w == "deputy" || w == "senior" || w == "top" {
 			if formerWords[w] {
 				it.former = true
@@ -725,7 +845,7 @@ func (r *run) preRole(it *item) bool {
 		_ = m
 	}
 	k, ok := r.titleAt.get(e)
-	for h := 0; !ok && h < 2 && e-1 > 0 && honorifics[r.lower[e-1]] && r.doc.Tokens[e-1].Cap; h++ {
+	for h := 0; !ok && h < 2 && e-1 > 0 && honorifics[r.low(e-1)] && r.doc.Tokens[e-1].Cap; h++ {
 		// "Qatar's Prime Minister Sheikh Mohammed …", "Defense Secretary Gen. X"
 		e--
 		if e > 0 && r.tok(e) == "." {
@@ -737,10 +857,10 @@ func (r *run) preRole(it *item) bool {
 		// "Special Envoy to the Middle East Steve Witkoff": title, to/for, (the), place, name
 		if m := r.itemEndingAt(e); m != nil && m.kind == itKB {
 			p := m.s
-			if p > 0 && r.lower[p-1] == "the" {
+			if p > 0 && r.low(p-1) == "the" {
 				p--
 			}
-			if p > 0 && (r.lower[p-1] == "to" || r.lower[p-1] == "for") {
+			if p > 0 && (r.low(p-1) == "to" || r.low(p-1) == "for") {
 				if k2, ok2 := r.titleAt.get(p - 1); ok2 {
 					k, ok = k2, true
 				}
@@ -770,13 +890,13 @@ func (r *run) appRole(it *item) {
 		return
 	}
 	p++
-	if p < r.n && (r.lower[p] == "the" || r.lower[p] == "a" || r.lower[p] == "an" || r.lower[p] == "his" || r.lower[p] == "her") {
+	if p < r.n && (r.low(p) == "the" || r.low(p) == "a" || r.low(p) == "an" || r.low(p) == "his" || r.low(p) == "her") {
 		p++
 	}
 	start := p
 	// modifiers: "Israel's", "Israeli", "former"
 	for k := 0; k < 3 && p < r.n; k++ {
-		if formerWords[r.lower[p]] {
+		if formerWords[r.low(p)] {
 			it.former = true
 			p++
 			continue
@@ -801,7 +921,7 @@ func (r *run) appRole(it *item) {
 	it.roleE = ts.e
 	// "head of Israel's Mossad agency": of + modifiers up to the next comma or sentence end
 	q := ts.e
-	if q < r.n && (r.lower[q] == "of" || r.lower[q] == "for" || r.lower[q] == "to" || r.lower[q] == "at") {
+	if q < r.n && (r.low(q) == "of" || r.low(q) == "for" || r.low(q) == "to" || r.low(q) == "at") {
 		end := q + 1
 		found := false
 		for end < r.n && end-q < 8 && r.sameSent(q, end) && r.doc.Tokens[end].Kind != text.Punct {
@@ -837,7 +957,7 @@ func (r *run) roleText(it *item) string {
 		return ""
 	}
 	s := it.roleS
-	for s < it.roleE && (r.lower[s] == "the" || r.lower[s] == "a" || r.lower[s] == "an") {
+	for s < it.roleE && (r.low(s) == "the" || r.low(s) == "a" || r.low(s) == "an") {
 		s++
 	}
 	if s >= it.roleE {
@@ -871,11 +991,11 @@ func (r *run) credit(s, e int) bool {
 		if strings.Contains(gap, "/") {
 			return true
 		}
-		w := r.lower[s-1]
-		if w == ":" && s > 1 && (r.lower[s-2] == "photo" || r.lower[s-2] == "credit" || r.lower[s-2] == "image" || r.lower[s-2] == "photograph") {
+		w := r.low(s - 1)
+		if w == ":" && s > 1 && (r.low(s-2) == "photo" || r.low(s-2) == "credit" || r.low(s-2) == "image" || r.low(s-2) == "photograph") {
 			return true
 		}
-		if w == "by" && s > 1 && (r.lower[s-2] == "photo" || r.lower[s-2] == "photograph" || r.lower[s-2] == "image") {
+		if w == "by" && s > 1 && (r.low(s-2) == "photo" || r.low(s-2) == "photograph" || r.low(s-2) == "image") {
 			return true
 		}
 	}

@@ -80,8 +80,11 @@ func TestTaggerMentions(t *testing.T) {
 		{"DemonymPlain", "Several Israeli cities were hit.", "2024-05-01", "Israeli", "ISR", "country", "", "demonym"},
 		{"Group", "Hezbollah fired rockets at the north.", "2024-05-01", "Hezbollah", "hezbollah", "group", "", "name"},
 		{"IGO", "The IAEA said inspectors had left.", "2024-05-01", "IAEA", "international-atomic-energy-agency", "org", "", "alias"},
-		{"UnknownPersonWithCountry", "Israeli official Avner Tzidkiyahu said the talks had stalled.", "2024-05-01", "Avner Tzidkiyahu", "x:avner-tzidkiyahu", "person", "", "unknown"},
+		{"UnknownPersonWithCountry", "Israeli official Avner Tzidkiyahu said the talks had stalled.", "2024-05-01", "Avner Tzidkiyahu", "x:avner-tzidkiyahu", "person", "Israeli official", "unknown"},
+		{"UnknownApposition", "\"This is a pause,\" said Dana Kessler, a former Pentagon official.", "2024-05-01", "Dana Kessler", "x:dana-kessler", "person", "former Pentagon official", "unknown"},
 		{"UnknownOrg", "Shares of Northwind Logistics fell after the report.", "2024-05-01", "Northwind Logistics", "x:northwind-logistics", "org", "", "unknown"},
+		{"NonASCII", "Mevlüt Çavuşoğlu spoke in Ankara.", "2020-01-01", "Mevlüt Çavuşoğlu", "mevlut-cavusoglu", "person", "", "alias"},
+		{"NonASCIILengthChange", "Officials said İbrahim Kalın met them.", "2024-01-01", "İbrahim Kalın", "ibrahim-kalin", "person", "", "alias"},
 		{"Compound", "The Israel-Lebanon border was quiet.", "2024-05-01", "Lebanon", "LBN", "country", "", "name"},
 	}
 	for _, tt := range tests {
@@ -115,6 +118,9 @@ func TestTaggerUnknownCountry(t *testing.T) {
 	ac := actorByID(a, "x:avner-tzidkiyahu")
 	if ac == nil || ac.Country != "ISR" || ac.Type != "person" {
 		t.Fatalf("actor=%+v", ac)
+	}
+	if len(ac.Roles) != 1 || ac.Roles[0].Title != "Israeli official" || ac.Roles[0].Country != "ISR" || !ac.Roles[0].Current {
+		t.Fatalf("roles=%+v", ac.Roles)
 	}
 }
 
@@ -276,5 +282,35 @@ func TestTaggerCancelled(t *testing.T) {
 	a := &sitrep.Article{Text: "Joe Biden spoke."}
 	if err := actor.NewTagger(testKB, actor.DefaultOptions()).Process(ctx, a, text.Parse(a.Text)); err == nil {
 		t.Fatal("want context error")
+	}
+}
+
+func TestTaggerConcurrent(t *testing.T) {
+	tg := actor.NewTagger(testKB, actor.DefaultOptions())
+	texts := []string{
+		"Israel's defense minister Yoav Gallant met Lloyd Austin. He said talks went well.",
+		"Tehran warned Washington, the Kremlin said. The former president spoke in Iowa.",
+		"Israeli official Avner Tzidkiyahu said the Jewish state would respond, Axios reported.",
+	}
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var err error
+			for i := 0; i < 50 && err == nil; i++ {
+				s := texts[(g+i)%len(texts)]
+				a := &sitrep.Article{Text: s}
+				if i%2 == 0 {
+					d := date("2024-05-01")
+					a.Published = &d
+				}
+				err = tg.Process(context.Background(), a, text.Parse(s))
+			}
+			done <- err
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
 	}
 }

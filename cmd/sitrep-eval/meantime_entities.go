@@ -8,13 +8,16 @@ import (
 	"path/filepath"
 
 	"github.com/sitrep/sitrep/actor"
+	"github.com/sitrep/sitrep/timex"
 )
 
 func init() {
 	register("meantime-entities", "actor mentions: PER/ORG/LOC name F1 (strict and overlap) on MEANTIME English", func(ctx context.Context, w io.Writer, args []string) error {
 		fs := flag.NewFlagSet("meantime-entities", flag.ContinueOnError)
 		data := dataFlag(fs)
-		errors := fs.Int("errors", 0, "also print up to N missed and N spurious mentions per type")
+		errors := fs.Int("errors", 0, "also print up to N missed and N spurious mentions")
+		noTimex := fs.Bool("no-timex", false, "do not run the timex stage before the actor stage")
+		govLOC := fs.Bool("gov-loc", false, "score government actors (White House, US government) as LOC, MEANTIME's convention, instead of ORG")
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
@@ -27,13 +30,25 @@ func init() {
 			return err
 		}
 		t := actor.NewTagger(kb, actor.DefaultOptions())
-		sc, err := actor.EvalMEANTIME(ctx, docs, t)
+		var before []actor.Processor
+		if !*noTimex {
+			before = append(before, timex.NewTagger(timex.DefaultOptions()))
+		}
+		sc, err := actor.EvalMEANTIMEWith(ctx, docs, t, actor.EvalOptions{GovAsLOC: *govLOC}, before...)
 		if err != nil {
 			return err
 		}
+		if *noTimex {
+			fmt.Fprintln(w, "(actor stage alone: time expressions not blocked)")
+		} else {
+			fmt.Fprintln(w, "(timex then actor, as in the pipeline)")
+		}
+		if *govLOC {
+			fmt.Fprintln(w, "(government actors scored as LOC)")
+		}
 		sc.Report(w)
 		if *errors > 0 {
-			for _, line := range actor.MEANTIMEErrors(ctx, docs, t, *errors) {
+			for _, line := range actor.MEANTIMEErrors(ctx, docs, t, *errors, before...) {
 				fmt.Fprintln(w, line)
 			}
 		}
