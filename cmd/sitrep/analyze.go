@@ -96,7 +96,7 @@ skipped. Exit status is non-zero only when nothing usable was read.`)
 	if err != nil {
 		return err
 	}
-	p, err := m.newPipeline()
+	p, err := m.newPipeline(ctx)
 	if err != nil {
 		return err
 	}

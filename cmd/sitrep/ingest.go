@@ -83,7 +83,7 @@ Exit status: 0 when at least one usable article was read (new or unchanged), 1 o
 		return nil
 	}
 	t0 := time.Now()
-	p, err := m.newPipeline()
+	p, err := m.newPipeline(ctx)
 	if err != nil {
 		return err
 	}

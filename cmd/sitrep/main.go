@@ -83,6 +83,7 @@ func (m *Main) commands() []command {
 		{"articles", "list stored articles", (*Main).runArticles},
 		{"show", "show one stored article with its analysis", (*Main).runShow},
 		{"export", "print stored articles as JSON Lines (or GDELT rows)", (*Main).runExport},
+		{"actors", "import actor dictionaries; find what a name resolves to", (*Main).runActors},
 		{"serve", "run the web UI and JSON API (--demo loads a demo corpus into an empty database)", (*Main).runServe},
 		{"track", "manage tracking profiles: track add|list|rm", (*Main).runTrack},
 		{"alerts", "list alerts fired for tracking profiles", (*Main).runAlerts},

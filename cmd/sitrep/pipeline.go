@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/sitrep/sitrep/actor"
@@ -14,10 +15,10 @@ import (
 // newPipeline wires the cleaner and the analysis stages in their order: timex first (it needs
 // only the publication date), then actor (it uses timexes to infer a missing publication date),
 // quote (speakers resolve to actors) and event (actors, dates and attributions).
-func (m *Main) newPipeline() (*pipeline.Pipeline, error) {
-	kb, err := actor.LoadKB()
+func (m *Main) newPipeline(ctx context.Context) (*pipeline.Pipeline, error) {
+	kb, err := m.loadKB(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("actor knowledge base: %w", err)
+		return nil, err
 	}
 	coder, err := event.New(event.DefaultOptions())
 	if err != nil {

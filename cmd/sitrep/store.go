@@ -13,6 +13,7 @@ type store struct {
 	db *sqlite.DB
 	sitrep.ArticleService
 	sitrep.SearchService
+	kb *sqlite.KBService
 }
 
 // openStore opens (creating if needed) the SQLite database at --db.
@@ -21,7 +22,7 @@ func (m *Main) openStore(ctx context.Context) (*store, error) {
 	if err := db.Open(); err != nil {
 		return nil, fmt.Errorf("open database %s: %w", m.DBPath, err)
 	}
-	return &store{db: db, ArticleService: sqlite.NewArticleService(db), SearchService: sqlite.NewSearchService(db)}, nil
+	return &store{db: db, ArticleService: sqlite.NewArticleService(db), SearchService: sqlite.NewSearchService(db), kb: sqlite.NewKBService(db)}, nil
 }
 
 // afterCommit runs the incremental work that follows newly stored articles (story clustering,
