@@ -25,7 +25,8 @@ func New(opts Options) *Cleaner { return &Cleaner{opts: opts} }
 
 // Clean fills a.Text, a.Title, a.Dateline, a.Language, a.Removed, a.Repairs and a.Flags from
 // a.Raw (a.RawFormat "html" or "text"), and Published, Author and Outlet from HTML metadata when
-// the article has none.
+// the article has none (Author also from a byline line of flattened text). The language is
+// detected before the English-only repairs run, so other languages are not touched by them.
 func (c *Cleaner) Clean(ctx context.Context, a *sitrep.Article) error {
 	var err error
 	if a.RawFormat == "html" {

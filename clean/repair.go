@@ -122,21 +122,10 @@ func (m offsetMap) pos(off int) int {
 	return off + d
 }
 
-// sanitize makes s valid, control-free UTF-8 with LF line ends: bytes that are not UTF-8 are
-// decoded as Windows-1252 (the usual reason for them), CR and CRLF become LF, tabs and other C0
-// controls become a space or are removed. C1 controls are left for the mojibake repair, which
-// needs them, and removed afterwards by normalizeChars.
-func sanitize(s string) (string, []sitrep.Repair) {
-	edits := sanitizeEdits(s)
-	if len(edits) == 0 {
-		return s, nil
-	}
-	var log repairLog
-	out, _ := applyEdits(s, edits, &log)
-	return out, log.result()
-}
-
-// sanitizeEdits returns the edits that sanitize applies.
+// sanitizeEdits returns the edits that make s valid, control-free UTF-8 with LF line ends: bytes
+// that are not UTF-8 are decoded as Windows-1252 (the usual reason for them), CR and CRLF become
+// LF, tabs and other C0 controls become a space or are removed. C1 controls are left for the
+// mojibake repair, which needs them, and removed afterwards by charEdits.
 func sanitizeEdits(s string) []edit {
 	clean := true
 	for i := 0; i < len(s); i++ {
@@ -347,7 +336,7 @@ func nfcEdits(s string) []edit {
 // position (opening after a space, a bracket or the paragraph start, closing otherwise); a
 // paragraph with straight quotes only is left as it is.
 func quoteEdits(s string) []edit {
-	if !strings.Contains(s, `"`) || !strings.ContainsAny(s, "“”") {
+	if !strings.Contains(s, `"`) || !hasCurlyDouble(s) {
 		return nil
 	}
 	var edits []edit
@@ -359,7 +348,7 @@ func quoteEdits(s string) []edit {
 			end += p
 		}
 		para := s[p:end]
-		if strings.Contains(para, `"`) && strings.ContainsAny(para, "“”") {
+		if strings.Contains(para, `"`) && hasCurlyDouble(para) {
 			for i := 0; i < len(para); i++ {
 				if para[i] != '"' {
 					continue
@@ -376,6 +365,11 @@ func quoteEdits(s string) []edit {
 		p = end + 1
 	}
 	return edits
+}
+
+// hasCurlyDouble reports whether s contains a curly double quote (“ or ”).
+func hasCurlyDouble(s string) bool {
+	return strings.Contains(s, "“") || strings.Contains(s, "”")
 }
 
 // runPass computes edits on the text, applies them and maps the article's located flags.
@@ -402,24 +396,17 @@ func runPass(a *sitrep.Article, log *repairLog, pass func(string) []edit) {
 // are kept valid.
 func (c *Cleaner) repair(a *sitrep.Article) {
 	var log repairLog
-	fixString := func(s string) string {
-		t, reps := sanitize(s)
-		for _, r := range reps {
-			log.add(r.From, r.To, r.Reason)
-		}
-		for _, pass := range []func(string) []edit{mojibakeEdits, charEdits, nfcEdits, quoteEdits} {
-			t, _ = applyEdits(t, pass(t), &log)
-		}
-		return t
-	}
-	a.Title = strings.TrimSpace(fixString(a.Title))
-	for _, pass := range []func(string) []edit{sanitizeEdits, mojibakeEdits, charEdits, nfcEdits, quoteEdits} {
+	generic := []func(string) []edit{sanitizeEdits, mojibakeEdits, charEdits, nfcEdits, quoteEdits}
+	for _, pass := range generic {
+		a.Title, _ = applyEdits(a.Title, pass(a.Title), &log)
 		runPass(a, &log, pass)
 	}
+	a.Title = strings.TrimSpace(a.Title)
 	if a.Language == "" {
 		a.Language = DetectLanguage(a.Text)
 	}
 	if a.Language == "en" || a.Language == "und" {
+		a.Title, _ = applyEdits(a.Title, caseEdits(a.Title), &log)
 		runPass(a, &log, caseEdits)
 	}
 	a.Repairs = append(a.Repairs, log.result()...)

@@ -23,6 +23,7 @@ const (
 	ReasonDateline   = "dateline"       // "WASHINGTON --" opening the body (moved to Dateline)
 	ReasonBoiler     = "boilerplate"    // short non-sentence lines around the body (menus, lists)
 	ReasonOutside    = "outside_body"   // text separated from the main body by page furniture
+	ReasonRepeat     = "repeat"         // a short line that occurs more than once on the page (teasers, captions)
 	ReasonComments   = "comments"       // reader comments after the article
 	ReasonTrailing   = "trailing_tag"   // tag or category words after the last body line
 	ReasonEmpty      = "empty"          // input with no usable text
@@ -31,6 +32,7 @@ const (
 	maxLineRunes     = 1 << 20          // longer lines are not examined rune by rune for chrome
 	titleMaxWords    = 30               // longest headline accepted, in words
 	neutralStopRatio = 0.06             // below this share of stopwords the text is not English
+	maxShortRun      = 3                // short lines between paragraphs are kept only in runs this short
 )
 
 // lineClass is what the classifier decided about one line.
@@ -56,6 +58,8 @@ type textLine struct {
 	weak      bool // marked as chrome only for containing a chrome word: may still be a headline
 	norm      string
 	normDone  bool
+	insert    bool // debris inside the article (a caption, a promo headline): transparent
+	inline    bool // a short chrome line between body paragraphs: transparent for sentences
 	class     lineClass
 	reason    string
 	keep      bool
@@ -86,9 +90,12 @@ func (c *Cleaner) cleanText(ctx context.Context, a *sitrep.Article) error {
 	markDebris(lines, lx, english)
 	classify(lines, english)
 	title := findTitle(lines, a.Title)
+	markInserts(lines)
 	smooth(lines)
 	cutComments(lines)
+	dropRepeats(lines)
 	selectBody(lines)
+	keepSentencesIfEmpty(lines)
 	trimTail(lines)
 	if a.Title == "" && title >= 0 {
 		a.Title = stripSiteSuffix(lines[title].text)
@@ -100,12 +107,24 @@ func (c *Cleaner) cleanText(ctx context.Context, a *sitrep.Article) error {
 	for i := range lines {
 		l := &lines[i]
 		if !l.keep {
+			// a dateline alone on the line before the first body line: "WASHINGTON —"
+			if first && i+1 < len(lines) && lines[i+1].keep && l.words <= 6 {
+				if place, rest, ok := splitDateline(l.text, lx, true); ok && strings.TrimSpace(rest) == "" {
+					if a.Dateline == "" {
+						a.Dateline = place
+					}
+					l.reason = ReasonDateline
+				}
+			}
 			a.Removed = append(a.Removed, removal(l.text, l.reason))
+			if l.reason == ReasonByline && a.Author == "" {
+				a.Author = bylineName(l.text)
+			}
 			continue
 		}
 		t := l.text
 		if first {
-			if place, rest, ok := splitDateline(t, lx); ok {
+			if place, rest, ok := splitDateline(t, lx, false); ok {
 				if a.Dateline == "" {
 					a.Dateline = place
 				}
@@ -374,6 +393,8 @@ func markDebris(lines []textLine, lx *textLexicon, english bool) {
 			l.class, l.reason = classBad, ReasonFooter
 		case isChrome(l, lx):
 			l.class, l.reason = classBad, ReasonChrome
+		case chromeSentence(l, lx):
+			l.class, l.reason = classBad, ReasonChrome
 		case containsChrome(l, lx):
 			l.class, l.reason, l.weak = classBad, ReasonChrome, true
 		case isByline(l):
@@ -455,32 +476,25 @@ func isChrome(l *textLine, lx *textLexicon) bool {
 	return false
 }
 
+// chromeSentence reports whether a line of at most 40 words contains a phrase that only page
+// furniture uses ("sign up for our newsletter", "this site uses cookies"), sentence or not.
+func chromeSentence(l *textLine, lx *textLexicon) bool {
+	if l.words > 40 || len(l.text) > 400 {
+		return false
+	}
+	return lx.chromeSentence.match(l.normed())
+}
+
 // containsChrome reports whether a short line that is not a sentence contains a chrome phrase.
 func containsChrome(l *textLine, lx *textLexicon) bool {
 	if l.words > 12 || len(l.text) > 200 || l.term && l.words >= 8 {
 		return false
 	}
-	n := l.normed()
-	for _, p := range lx.chromeContains {
-		if i := strings.Index(n, p); i >= 0 && wordBounded(n, i, i+len(p)) {
-			return true
-		}
-	}
-	return false
+	return lx.chromeContains.match(l.normed())
 }
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
-
-func wordBounded(s string, i, j int) bool {
-	if i > 0 && isWordByte(s[i-1]) && isWordByte(s[i]) {
-		return false
-	}
-	if j < len(s) && isWordByte(s[j]) && isWordByte(s[j-1]) {
-		return false
-	}
-	return true
 }
 
 // isByline recognises a byline: "By Jane Doe", "Published by", "Posted by Jane Doe and John Roe",
@@ -513,6 +527,22 @@ func isByline(l *textLine) bool {
 	return false
 }
 
+// bylineName returns the name in a byline ("By JANE MOORE, Associated Press" → "JANE MOORE"),
+// or "" when it names nobody ("Published by").
+func bylineName(t string) string {
+	low := strings.ToLower(t)
+	for _, cue := range []string{"published by", "posted by", "written by", "words by", "reporting by", "story by", "by"} {
+		if strings.HasPrefix(low, cue) {
+			t = strings.TrimSpace(t[len(cue):])
+			break
+		}
+	}
+	if i := strings.IndexAny(t, ",|"); i >= 0 {
+		t = strings.TrimSpace(t[:i])
+	}
+	return t
+}
+
 // creditAgencies are agency and picture-desk names that end photo credit lines.
 var creditAgencies = []string{"AFP", "AP", "Reuters", "REUTERS", "Getty Images", "Getty", "EPA", "EFE",
 	"Bloomberg", "Xinhua", "Anadolu", "Shutterstock", "Alamy", "AAP", "Pool", "POOL", "Handout",
@@ -526,17 +556,26 @@ func isCredit(l *textLine) bool {
 		return false
 	}
 	t := l.text
-	for _, cue := range []string{"above:", "below:", "pictured:", "top:", "file photo", "file image", "(photo", "(image", "photo credit", "image credit", "credit:", "source:", "caption:", "illustration:", "photograph by", "photo by"} {
+	for _, cue := range []string{"photo:", "photos:", "photo by", "image:", "images:", "image source", "picture:", "photograph:",
+		"file -", "file –", "file photo -", "above:", "below:", "pictured:", "top:", "file photo", "file image", "(photo", "(image", "photo credit", "image credit", "credit:", "source:", "caption:", "illustration:", "photograph by", "photo by"} {
 		if hasPrefixFold(t, cue) {
 			return true
 		}
+	}
+	if galleryCaption(t) {
+		return true
 	}
 	if l.term {
 		// a caption that ends a sentence still ends with a credit in brackets: "(Photo: X/AFP)"
 		return strings.HasSuffix(t, ")") && (containsFold(t, "(photo") || containsFold(t, "(image") || containsFold(t, "(credit"))
 	}
+	// "… equivalent. Credit: ESA", "… Photo: Jan de Vries"
+	tail := t[max(0, len(t)-60):]
+	if containsFold(tail, "credit:") || containsFold(tail, "photo:") || containsFold(tail, "image:") || containsFold(tail, "photograph:") {
+		return true
+	}
 	// "… Office/ Jim WatsonAFP", "… (Reuters/Jane Doe)", "… | Getty Images"
-	if i := strings.LastIndexByte(t, '/'); i > 0 && i >= len(t)-40 && !strings.Contains(t[i:], "://") {
+	if i := strings.LastIndexByte(t, '/'); i > 0 && i >= len(t)-40 && !inURL(t, i) {
 		rest := strings.TrimSpace(t[i+1:])
 		r, _ := utf8.DecodeRuneInString(rest)
 		if unicode.IsUpper(r) && len(strings.Fields(rest)) <= 5 {
@@ -553,6 +592,30 @@ func isCredit(l *textLine) bool {
 	return false
 }
 
+// inURL reports whether the slash at t[i] is part of a web address ("pic.twitter.com/x",
+// "https://…"): the text from the start of its word up to the slash has a dot or a colon.
+func inURL(t string, i int) bool {
+	start := strings.LastIndexByte(t[:i], ' ') + 1
+	return strings.ContainsAny(t[start:i], ".:")
+}
+
+// galleryCaption recognises a numbered gallery caption: "2 of 4 A shopper looks at …".
+func galleryCaption(t string) bool {
+	i := 0
+	for i < len(t) && i < 3 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 || !strings.HasPrefix(t[i:], " of ") {
+		return false
+	}
+	j := i + 4
+	k := j
+	for k < len(t) && k < j+3 && t[k] >= '0' && t[k] <= '9' {
+		k++
+	}
+	return k > j && k < len(t) && t[k] == ' '
+}
+
 var monthNames = []string{"january", "february", "march", "april", "may", "june", "july", "august",
 	"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
 	"sep", "sept", "oct", "nov", "dec"}
@@ -562,6 +625,9 @@ var monthNames = []string{"january", "february", "march", "april", "may", "june"
 func isMetaLine(l *textLine) bool {
 	if l.term && l.words > 3 || l.words > 12 || l.words == 0 {
 		return false
+	}
+	if strings.Contains(l.text, "(@") {
+		return false // the attribution line of an embedded post: "— Jane Doe (@jdoe) May 2, 2019"
 	}
 	low := strings.ToLower(l.text)
 	hasMonth, hasDigit := false, false
@@ -598,24 +664,55 @@ func classify(lines []textLine, english bool) {
 		}
 		sd := l.stopDensity()
 		n := len(l.text)
+		// a sentence that introduces a list or a quote ends with a colon: "It includes:"
+		term := l.term || l.words >= 8 && strings.HasSuffix(l.text, ":")
 		switch {
 		case !english:
 			switch {
-			case l.words >= 8 && (l.term || n >= 200):
+			case l.words >= 8 && (term || n >= 200):
 				l.class = classGood
-			case l.words >= 4 && l.term:
+			case l.words >= 4 && term:
 				l.class = classNear
 			default:
 				l.class = classShort
 			}
-		case l.words >= 7 && (l.term || n >= 200) && sd >= 0.18:
+		case l.words >= 7 && (term || n >= 200) && sd >= 0.18:
 			l.class = classGood
-		case l.words >= 4 && l.term && sd >= 0.12:
+		case l.words >= 4 && term && sd >= 0.12:
 			l.class = classNear
-		case n >= 120 && sd < 0.1 && !l.term:
+		case n >= 120 && sd < 0.1 && !term:
 			l.class, l.reason = classBad, ReasonBoiler // a long run of link texts
 		default:
 			l.class = classShort
+		}
+	}
+}
+
+// markInserts marks debris that sits inside the article rather than around it: captions,
+// credits and promo headlines anywhere, and chrome lines of a few words (an "Advertisement"
+// label, "RELATED: …", "CLICK HERE TO GET THE APP") that lie between two body paragraphs or
+// within two lines after the last one (for sentences only, see smooth).
+// Inserts do not separate the paragraphs around them.
+func markInserts(lines []textLine) {
+	first, last := -1, -1
+	for i := range lines {
+		if lines[i].class == classGood {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.class != classBad {
+			continue
+		}
+		switch l.reason {
+		case ReasonCredit, ReasonPromo:
+			l.insert = true
+		case ReasonChrome:
+			l.inline = i > first && i <= last+2 && l.words <= 12
 		}
 	}
 }
@@ -650,6 +747,9 @@ func findTitle(lines []textLine, given string) int {
 		if strings.HasSuffix(l.text, ".") || l.upper == 0 || startsLower(l.text) {
 			continue
 		}
+		if strings.Contains(l.text, " / ") || strings.Contains(l.text, " > ") || strings.Contains(l.text, " » ") || strings.Contains(l.text, " › ") {
+			continue // a breadcrumb trail: "Home / World / Middle East"
+		}
 		l.class, l.reason = classBad, ReasonTitle
 		return i
 	}
@@ -677,25 +777,54 @@ func smooth(lines []textLine) {
 	n := len(lines)
 	prevGood := make([]int, n) // distance class of the nearest decided line before: 1 good, -1 bad, 0 none
 	nextGood := make([]int, n)
-	last := 0
-	for i := 0; i < n; i++ {
-		prevGood[i] = last
-		switch lines[i].class {
-		case classGood:
-			last = 1
-		case classBad:
-			last = -1
+	// Inserts inside an article (a photo caption or credit, another story's promo headline) are
+	// transparent: a short sentence after a caption still sits next to the body. For sentence
+	// lines, short chrome lines between body paragraphs ("Advertisement", "RELATED: …") are
+	// transparent as well: a sentence is not given up for a widget next to it.
+	fill := func(prev, next []int, sentence bool) {
+		decided := func(l *textLine) int {
+			switch {
+			case l.class == classGood:
+				return 1
+			case l.class == classBad && !l.insert && !(sentence && l.inline):
+				return -1
+			}
+			return 0
+		}
+		last := 0
+		for i := 0; i < n; i++ {
+			prev[i] = last
+			if d := decided(&lines[i]); d != 0 {
+				last = d
+			}
+		}
+		last = 0
+		for i := n - 1; i >= 0; i-- {
+			next[i] = last
+			if d := decided(&lines[i]); d != 0 {
+				last = d
+			}
 		}
 	}
-	last = 0
-	for i := n - 1; i >= 0; i-- {
-		nextGood[i] = last
-		switch lines[i].class {
-		case classGood:
-			last = 1
-		case classBad:
-			last = -1
+	fill(prevGood, nextGood, false)
+	prevS, nextS := make([]int, n), make([]int, n)
+	fill(prevS, nextS, true)
+	// run[i] is the length of the run of undecided (short or near-good) lines holding line i: a
+	// heading between two paragraphs is a run of one; a menu or a list of links is a long run
+	run := make([]int, n)
+	for i := 0; i < n; {
+		if c := lines[i].class; c != classShort && c != classNear {
+			i++
+			continue
 		}
+		j := i
+		for j < n && (lines[j].class == classShort || lines[j].class == classNear) {
+			j++
+		}
+		for k := i; k < j; k++ {
+			run[k] = j - i
+		}
+		i = j
 	}
 	for i := range lines {
 		l := &lines[i]
@@ -703,15 +832,35 @@ func smooth(lines []textLine) {
 		case classGood:
 			l.keep = true
 		case classNear:
-			l.keep = prevGood[i] == 1 || nextGood[i] == 1
+			l.keep = prevS[i] == 1 || nextS[i] == 1
 			if !l.keep {
 				l.reason = ReasonBoiler
 			}
 		case classShort:
-			l.keep = prevGood[i] == 1 && nextGood[i] == 1 && l.words >= 2
+			l.keep = prevGood[i] == 1 && nextGood[i] == 1 && l.words >= 2 && run[i] <= maxShortRun
+			// a short sentence closing or opening the body ("Nobody was hurt.") is body too
+			if l.term && l.words >= 2 && run[i] <= maxShortRun && (prevS[i] == 1 || nextS[i] == 1) {
+				l.keep = true
+			}
 			if !l.keep {
 				l.reason = ReasonBoiler
 			}
+		}
+	}
+}
+
+// keepSentencesIfEmpty keeps every sentence line that no rule marked as debris when nothing
+// else was kept: a very short article has no line long enough to anchor the body.
+func keepSentencesIfEmpty(lines []textLine) {
+	for i := range lines {
+		if lines[i].keep {
+			return
+		}
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.class != classBad && l.term && l.words >= 2 {
+			l.keep = true
 		}
 	}
 }
@@ -720,10 +869,10 @@ func smooth(lines []textLine) {
 // comments", "Comments (12)", "Top rated comments", "Leave a reply", "3 thoughts on …".
 func commentHeader(n string) bool {
 	switch n {
-	case "comments", "comment", "top rated comments", "top comments", "reader comments", "readers' comments",
+	case "top rated comments", "top comments", "reader comments", "readers' comments",
 		"leave a reply", "leave a comment", "post a comment", "add a comment", "add comment", "write a comment",
 		"join the discussion", "join the conversation", "show comments", "view comments", "view all comments",
-		"comments are closed", "have your say", "responses", "discussion", "conversation":
+		"comments are closed", "have your say":
 		return true
 	}
 	f := strings.Fields(n)
@@ -756,14 +905,14 @@ func commentHeader(n string) bool {
 
 // cutComments drops everything from the first reader-comment header that follows body text.
 func cutComments(lines []textLine) {
-	seenBody := false
+	body := 0 // bytes of body text seen so far
 	for i := range lines {
 		l := &lines[i]
 		if l.keep && l.class == classGood {
-			seenBody = true
+			body += len(l.text)
 			continue
 		}
-		if !seenBody || l.keep || l.words > 8 || !commentHeader(l.normed()) {
+		if body < 400 || l.keep || l.words > 8 || !commentHeader(l.normed()) {
 			continue
 		}
 		for j := i; j < len(lines); j++ {
@@ -774,9 +923,35 @@ func cutComments(lines []textLine) {
 	}
 }
 
-// selectBody keeps the main body: the run of lines with the highest score, where kept lines
-// score their length and dropped lines cost a penalty. Kept lines outside that run are page
-// furniture that happens to look like prose (teasers, comments, footers) and are dropped.
+// dropRepeats drops kept lines that occur more than once in the kept text: repeated teasers,
+// captions and widget texts. A full sentence paragraph is kept once (the first copy), so that a
+// duplicated body paragraph never loses its sentences; other lines are dropped in every copy.
+func dropRepeats(lines []textLine) {
+	seen := make(map[string]int, len(lines))
+	for i := range lines {
+		if lines[i].keep {
+			seen[lines[i].text]++
+		}
+	}
+	kept := map[string]bool{}
+	for i := range lines {
+		l := &lines[i]
+		if !l.keep || seen[l.text] < 2 {
+			continue
+		}
+		if l.class == classGood && l.term && !kept[l.text] {
+			kept[l.text] = true
+			continue
+		}
+		l.keep, l.reason = false, ReasonRepeat
+	}
+}
+
+// selectBody keeps the main body: the run of lines with the highest score (a maximum-sum
+// segment), where kept lines score their length — scaled down when the line has fewer function
+// words than prose (below 30%), halved for near-good lines — and dropped lines cost their length
+// (25 to 200). Kept lines outside that run are page furniture that happens to look like prose
+// (teasers, comments, footers) and are dropped.
 func selectBody(lines []textLine) {
 	bestStart, bestEnd, best := -1, -1, 0
 	cur, curStart := 0, 0
@@ -785,11 +960,19 @@ func selectBody(lines []textLine) {
 		var s int
 		if l.keep {
 			s = min(len(l.text), 2000)
+			if sd := l.stopDensity(); sd < 0.3 {
+				s = int(float64(s) * max(sd, 0.1) / 0.3) // prose is rich in function words
+			}
 			if l.class != classGood {
 				s /= 2
 			}
 		} else {
 			s = -max(25, min(len(l.text), 200))
+			if l.insert {
+				s = -5 // an insert inside the article does not end it
+			} else if l.inline {
+				s = -15 // a widget between paragraphs costs less than a short sentence is worth
+			}
 		}
 		if cur <= 0 {
 			cur, curStart = 0, i
@@ -841,8 +1024,12 @@ func dropTitleRepeats(lines []textLine, title string) {
 
 // splitDateline recognises a dateline at the start of the first body line: a place in capitals
 // ("WASHINGTON --", "NEW YORK, N.Y. (Reuters) —") or a listed place in title case ("Washington
-// D.C. –"), followed by a dash or colon. It returns the place and the rest of the line.
-func splitDateline(t string, lx *textLexicon) (place, rest string, ok bool) {
+// D.C. –"), followed by a dash or colon. It returns the place and the rest of the line. With
+// standalone set, t is a line of its own that must hold nothing but the dateline.
+func splitDateline(t string, lx *textLexicon, standalone bool) (place, rest string, ok bool) {
+	if standalone {
+		t += " " // "WASHINGTON —" alone on its line: let the separator match at the end
+	}
 	limit := min(len(t), 80)
 	// find the dash: " -- ", " – ", " — ", " - " or ": " after the place
 	best := -1
@@ -857,16 +1044,20 @@ func splitDateline(t string, lx *textLexicon) (place, rest string, ok bool) {
 	}
 	head := strings.TrimSpace(t[:best])
 	rest = strings.TrimLeft(t[best+sepLen:], " ")
-	if rest == "" {
+	if rest == "" && !standalone {
 		return "", "", false
 	}
-	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) && !strings.ContainsRune("\"“‘'(", r) && !unicode.IsDigit(r) {
+	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !unicode.IsUpper(r) && !strings.ContainsRune("\"“‘'(", r) && !unicode.IsDigit(r) {
 		return "", "", false
 	}
 	// drop an agency in brackets: "WASHINGTON (Reuters)"
 	p := head
 	if j := strings.IndexByte(p, '('); j > 0 && strings.HasSuffix(p, ")") {
 		p = strings.TrimSpace(p[:j])
+	}
+	// drop a date after the place: "LONDON, Nov 20 (Reuters) -"
+	if city, region, ok := strings.Cut(p, ","); ok && strings.ContainsAny(region, "0123456789") {
+		p = strings.TrimSpace(city)
 	}
 	if p == "" || len(strings.Fields(p)) > 5 {
 		return "", "", false

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The flattened-text cleaner's word lists live in data/ beside this file, one entry a line, with
@@ -12,7 +13,8 @@ import (
 //
 //	data/stopwords.txt        English function words (stopword density of a line)
 //	data/stopwords-other.txt  function words of other languages (the same measure on other pages)
-//	data/chrome.txt           site-chrome phrases, "KIND<TAB>PHRASE" with KIND line, prefix or contains
+//	data/chrome.txt           site-chrome phrases, "KIND<TAB>PHRASE" with KIND line, prefix, contains
+//	                          or sentence
 //	data/dateline-places.txt  places accepted as a title-case dateline ("Washington D.C. –")
 //
 //go:embed data/stopwords.txt data/stopwords-other.txt data/chrome.txt data/dateline-places.txt
@@ -24,7 +26,8 @@ type textLexicon struct {
 	stopAny        map[string]bool // function words of any listed language, English included
 	chromeLine     map[string]bool
 	chromePrefix   []string
-	chromeContains []string
+	chromeContains phraseSet
+	chromeSentence phraseSet
 	places         map[string]bool
 }
 
@@ -50,7 +53,9 @@ var lexicon = sync.OnceValue(func() *textLexicon {
 		case "prefix":
 			lx.chromePrefix = append(lx.chromePrefix, phrase)
 		case "contains":
-			lx.chromeContains = append(lx.chromeContains, phrase)
+			lx.chromeContains.add(phrase)
+		case "sentence":
+			lx.chromeSentence.add(phrase)
 		}
 	}
 	for _, p := range dataLines("data/dateline-places.txt") {
@@ -89,4 +94,53 @@ func normChrome(s string) string {
 		}
 		return false
 	})
+}
+
+// phraseSet finds any of a set of lower-case phrases in a normalised line in one pass over its
+// words: phrases are indexed by their first word (or, for phrases that start with a symbol such
+// as "©", by that symbol).
+type phraseSet struct {
+	byFirst map[string][]string
+}
+
+func (ps *phraseSet) add(p string) {
+	if ps.byFirst == nil {
+		ps.byFirst = map[string][]string{}
+	}
+	first := p
+	if i := strings.IndexByte(p, ' '); i > 0 {
+		first = p[:i]
+	}
+	ps.byFirst[first] = append(ps.byFirst[first], p)
+}
+
+// match reports whether n (a normChrome result) contains one of the phrases starting at a word
+// boundary and ending at one.
+func (ps *phraseSet) match(n string) bool {
+	for i := 0; i < len(n); {
+		// a word starts at i; find its end
+		j := strings.IndexByte(n[i:], ' ')
+		if j < 0 {
+			j = len(n)
+		} else {
+			j += i
+		}
+		for _, p := range ps.byFirst[n[i:j]] {
+			if strings.HasPrefix(n[i:], p) && (i+len(p) == len(n) || !isWordByte(n[i+len(p)]) || !isWordByte(p[len(p)-1])) {
+				return true
+			}
+		}
+		// a phrase may also start inside a token ("(c)" or "©2019"): try the symbol itself
+		if c := n[i]; c >= 0x80 || c == '(' {
+			r, size := utf8.DecodeRuneInString(n[i:])
+			_ = r
+			for _, p := range ps.byFirst[n[i:i+size]] {
+				if strings.HasPrefix(n[i:], p) {
+					return true
+				}
+			}
+		}
+		i = j + 1
+	}
+	return false
 }

@@ -105,6 +105,14 @@ func TestCleanTextPage(t *testing.T) {
 	})
 }
 
+func TestCleanTextBreadcrumb(t *testing.T) {
+	raw := "Home / World / Middle East\nTalks on water sharing resume after two-year pause\nThe two governments resumed talks on sharing the river's water on Monday, after a pause of two years."
+	a := cleanRaw(t, raw, "")
+	if got, want := a.Title, "Talks on water sharing resume after two-year pause"; got != want {
+		t.Fatalf("Title=%q, want %q", got, want)
+	}
+}
+
 func TestCleanTextRecordTitle(t *testing.T) {
 	raw := "Ministers agree on grain deal\n\nThe agriculture ministers of the five countries agreed on Friday to extend the grain export arrangement for another year.\n\nMinisters agree on grain deal\n\nThe deal covers wheat, maize and barley shipped through the northern ports."
 	a := cleanRaw(t, raw, "Ministers agree on grain deal")
@@ -165,6 +173,8 @@ func TestCleanTextDatelines(t *testing.T) {
 		{"Washington D.C. – The two leaders met at the White House for more than two hours on Monday.", "Washington D.C.", "The two leaders"},
 		{"NEW DELHI: The government announced a new subsidy for farmers on Tuesday after protests.", "NEW DELHI", "The government"},
 		{"Brown – the party's candidate – said on Sunday that she would contest the result in court.", "", "Brown –"},
+		{"LONDON, Nov 20 (Reuters) - Oil prices fell for a third day on Wednesday as stocks in the United States rose.", "LONDON", "Oil prices"},
+		{"WASHINGTON —\nThe Senate voted on Friday to pass the spending bill before the deadline.", "WASHINGTON", "The Senate"},
 	} {
 		a := cleanRaw(t, tt.first+"\n\nThe second paragraph has enough words to be a body paragraph as well.", "")
 		if a.Dateline != tt.place {
@@ -205,6 +215,112 @@ func TestCleanTextEmpty(t *testing.T) {
 		a := cleanRaw(t, raw, "")
 		if a.Text != "" {
 			t.Errorf("%q: Text=%q, want empty", raw, a.Text)
+		}
+	}
+}
+
+// An agency-style story: caption, credit and advertisement lines inside the body, a short closing
+// sentence and a copyright footer.
+const agencyRaw = `Storm knocks out power to thousands along the coast
+By JANE MOORE, Associated Press
+Updated 10:32 AM EST, Tue November 19, 2024
+BOSTON (AP) — A powerful storm knocked out power to more than 200,000 homes along the coast on Tuesday and forced the closure of several bridges, officials said.
+FILE - Utility crews repair a line in Quincy, Mass., on Oct. 3, 2023. (AP Photo/Sam Reed, File)
+Advertisement
+Wind gusts of up to 90 miles per hour were recorded on the outer islands, where ferry service was suspended until at least Wednesday morning.
+Read more: How utilities prepare for winter storms
+Utility companies said they had brought in crews from three neighbouring states and expected most customers to have power back within two days.
+Nobody was hurt.
+Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.`
+
+func TestCleanTextAgencyStory(t *testing.T) {
+	a := cleanRaw(t, agencyRaw, "")
+	want := strings.Join([]string{
+		"A powerful storm knocked out power to more than 200,000 homes along the coast on Tuesday and forced the closure of several bridges, officials said.",
+		"Wind gusts of up to 90 miles per hour were recorded on the outer islands, where ferry service was suspended until at least Wednesday morning.",
+		"Utility companies said they had brought in crews from three neighbouring states and expected most customers to have power back within two days.",
+		"Nobody was hurt.",
+	}, "\n\n")
+	if a.Text != want {
+		t.Fatalf("Text=\n%s\nwant\n%s\nremoved %+v", a.Text, want, a.Removed)
+	}
+	if got, want := a.Title, "Storm knocks out power to thousands along the coast"; got != want {
+		t.Errorf("Title=%q, want %q", got, want)
+	}
+	if got, want := a.Dateline, "BOSTON"; got != want {
+		t.Errorf("Dateline=%q, want %q", got, want)
+	}
+	for _, tt := range []struct{ line, reason string }{
+		{"By JANE MOORE, Associated Press", clean.ReasonByline},
+		{"FILE - Utility crews repair a line in Quincy, Mass., on Oct. 3, 2023. (AP Photo/Sam Reed, File)", clean.ReasonCredit},
+		{"Advertisement", clean.ReasonChrome},
+		{"Read more: How utilities prepare for winter storms", clean.ReasonChrome},
+	} {
+		if got := reasonOf(a, tt.line); got != tt.reason {
+			t.Errorf("%q removed for %q, want %q", tt.line, got, tt.reason)
+		}
+	}
+}
+
+// A very short article has no long paragraph; its sentences are kept all the same.
+func TestCleanTextShortArticle(t *testing.T) {
+	raw := "Menu\nThe bridge reopened on Monday.\nTraffic is flowing again.\nShare"
+	a := cleanRaw(t, raw, "")
+	if got, want := a.Text, "The bridge reopened on Monday.\n\nTraffic is flowing again."; got != want {
+		t.Fatalf("Text=%q, want %q", got, want)
+	}
+}
+
+func TestCleanTextBylineAuthor(t *testing.T) {
+	if got, want := cleanRaw(t, agencyRaw, "").Author, "JANE MOORE"; got != want {
+		t.Errorf("Author=%q, want %q", got, want)
+	}
+	a := &sitrep.Article{Raw: agencyRaw, RawFormat: "text", Author: "Given Name"}
+	if err := clean.New(clean.DefaultOptions()).Clean(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := a.Author, "Given Name"; got != want {
+		t.Errorf("Author=%q, want %q (record author kept)", got, want)
+	}
+}
+
+// A story with a list, inline widgets between paragraphs and a contribution line: every sentence
+// and list item survives; the widgets go.
+const widgetRaw = `World News
+Middle East
+Ceasefire talks resume in Cairo as mediators press both sides
+Published November 3, 2024 4:12pm EST
+CAIRO – Negotiators returned to Cairo on Sunday for a new round of talks aimed at securing a ceasefire, two officials familiar with the discussions said.
+Advertisement
+The mediators, Egypt and Qatar, have proposed a phased plan. It includes:
+A six-week pause in fighting
+The release of 30 hostages
+More aid trucks at the border
+"We are closer than we have been in months," one official said.
+RELATED: Hostage families rally outside parliament as talks stall
+The delegations are expected to stay in Cairo until Tuesday. A senior official said the sides still disagree over the sequencing of the releases.
+CLICK HERE TO GET THE NEWS APP
+Reuters contributed to this report.
+Topics: Israel, Egypt, Qatar`
+
+func TestCleanTextInlineWidgets(t *testing.T) {
+	a := cleanRaw(t, widgetRaw, "")
+	want := strings.Join([]string{
+		"Negotiators returned to Cairo on Sunday for a new round of talks aimed at securing a ceasefire, two officials familiar with the discussions said.",
+		"The mediators, Egypt and Qatar, have proposed a phased plan. It includes:",
+		"A six-week pause in fighting",
+		"The release of 30 hostages",
+		"More aid trucks at the border",
+		"\"We are closer than we have been in months,\" one official said.",
+		"The delegations are expected to stay in Cairo until Tuesday. A senior official said the sides still disagree over the sequencing of the releases.",
+		"Reuters contributed to this report.",
+	}, "\n\n")
+	if a.Text != want {
+		t.Fatalf("Text=\n%s\nwant\n%s\nremoved %+v", a.Text, want, a.Removed)
+	}
+	for _, line := range []string{"Advertisement", "RELATED: Hostage families rally outside parliament as talks stall", "CLICK HERE TO GET THE NEWS APP", "Topics: Israel, Egypt, Qatar"} {
+		if got := reasonOf(a, line); got != clean.ReasonChrome {
+			t.Errorf("%q removed for %q, want chrome", line, got)
 		}
 	}
 }

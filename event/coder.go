@@ -41,6 +41,9 @@ type Options struct {
 	// LoneAgents lets an agent with no country next to it ("the rebels", "President Mugabe")
 	// take the country of the nearest country actor of its sentence.
 	LoneAgents bool
+	// AgentPlaceholder, when set ("---" for PETRARCH), codes an agent with no country as the
+	// placeholder followed by its sector ("---GOV") instead of dropping it.
+	AgentPlaceholder string
 	// UnknownActors lets a capitalised name that no dictionary knows ("Archbishop Desmond
 	// Tutu") stand as source or target, with an empty code, when no known actor is there.
 	UnknownActors bool
@@ -54,10 +57,11 @@ func DefaultOptions() Options {
 // Coder is the event stage. It is safe for concurrent use once built.
 type Coder struct {
 	verbs  *Verbs
-	actors *Actors
-	agents *Actors
+	actors *Actors // actors and agents
 	codes  *Codebook
 	opts   Options
+	// discards, when set, drop sentences or whole stories that contain one of its phrases.
+	discards *Discards
 	// verbish holds the first words of every pattern, to keep verbs out of actor phrases.
 	verbish map[string]bool
 }
@@ -109,7 +113,13 @@ func NewWith(verbs *Verbs, actors, agents *Actors, opts Options) *Coder {
 	if opts.MaxSentenceTokens <= 0 {
 		opts.MaxSentenceTokens = DefaultOptions().MaxSentenceTokens
 	}
-	c := &Coder{verbs: verbs, actors: actors, agents: agents, codes: NewCodebook(), opts: opts, verbish: map[string]bool{}}
+	// one trie holds actors and agents, so that each token is looked up once
+	all := NewActors()
+	all.Merge(actors)
+	if agents != nil {
+		all.Merge(agents)
+	}
+	c := &Coder{verbs: verbs, actors: all, codes: NewCodebook(), opts: opts, verbish: map[string]bool{}}
 	verbs.compile()
 	for w := range verbs.byFirst {
 		c.verbish[w] = true
@@ -117,6 +127,13 @@ func NewWith(verbs *Verbs, actors, agents *Actors, opts Options) *Coder {
 	for _, w := range []string{"is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says", "say", "to", "that", "which", "who", "with", "by", "on", "against", "at", "for", "from", "into", "as", "but", "after", "before", "while", "when", "than", "since", "the", "a", "an", "and", "or", "of", "in"} {
 		c.verbish[w] = true
 	}
+	return c
+}
+
+// WithDiscards makes the coder skip sentences and stories that contain a discard phrase (see
+// LoadPETRARCHDiscards) and returns it.
+func (c *Coder) WithDiscards(d *Discards) *Coder {
+	c.discards = d
 	return c
 }
 
@@ -133,10 +150,19 @@ func (c *Coder) Process(ctx context.Context, a *sitrep.Article, doc *text.Doc) e
 	if a.Events == nil {
 		a.Events = make([]sitrep.Event, 0, len(doc.Sentences))
 	}
+	if c.discards != nil && c.discards.match(sc.words) == "story" {
+		return nil
+	}
 	for si := range doc.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+		}
+		if c.discards != nil {
+			sp := doc.Sentences[si]
+			if c.discards.match(sc.words[sp.TokStart:sp.TokEnd]) != "" {
+				continue
 			}
 		}
 		a.Events = c.sentence(sc, si, a.Events)
@@ -162,6 +188,8 @@ type scratch struct {
 	flags               [3][]bool
 	items, cands        []cand
 	all, kept, combined []match
+	present             []uint64
+	unk                 []cand
 }
 
 // boolBuf returns the k-th reusable bool buffer, cleared, of length n.
@@ -189,24 +217,27 @@ func (c *Coder) newScratch(a *sitrep.Article, doc *text.Doc) *scratch {
 	}
 	sc.words = make([]string, len(doc.Tokens))
 	low := asciiLower(doc.Text)
-	same := true
 	for i, t := range doc.Tokens {
 		if t.Kind == text.Possessive {
 			sc.words[i] = "'s"
 			continue
 		}
-		if same {
-			w := low[t.Start:t.End]
-			for k := 0; k < len(w); k++ {
-				if w[k] >= 0x80 {
-					w = lowerASCII(w) // non-ASCII letters and ’
-					break
-				}
+		w := low[t.Start:t.End]
+		for k := 0; k < len(w); k++ {
+			if w[k] >= 0x80 {
+				w = lowerASCII(w) // non-ASCII letters and ’
+				break
 			}
-			sc.words[i] = w
-			continue
 		}
-		sc.words[i] = lowerASCII(doc.Text[t.Start:t.End])
+		sc.words[i] = w
+	}
+	for i, w := range sc.words {
+		// "Vietnamese-led forces", "Gaza-based group": the actor is the first part
+		if strings.HasSuffix(w, "-led") {
+			sc.words[i] = w[:len(w)-4]
+		} else if strings.HasSuffix(w, "-based") {
+			sc.words[i] = w[:len(w)-6]
+		}
 	}
 	sc.ids = make([]int32, 0, 64)
 	return sc
@@ -243,6 +274,7 @@ type cand struct {
 	isAgent bool   // a bare agent noun, not yet attached to a country
 	unknown bool   // a capitalised name no dictionary knows (empty code)
 	lone    bool   // an agent with no country next to it
+	speaker bool   // followed by a speech verb ("…, Ukrainian officials said"): not a target
 	weak    bool   // a lone agent given the sentence's country
 	// agentBefore marks an agent attached from before ("officials in Israel"): it also applies
 	// to the other members of the compound ("officials in Israel and Egypt").
@@ -261,12 +293,13 @@ type match struct {
 	code     string
 	id       string
 	combine  int
-	compS    int // start of the complement when combined, else -1
 	trigEnd  int
 	negInner bool
 	headEnd  int // end of the head verb of a combined match, else 0
 	firstEnd int // end of the match's first element
-	w        int // specificity: matched words count double, skipped gaps cost one
+	w        int // specificity: matched words count double
+	// lit marks the sentence positions matched by pattern words (not gaps), up to 64.
+	lit uint64
 }
 
 // SentenceEvents codes one sentence of doc (exported for evaluation and tests).
@@ -284,6 +317,9 @@ func (c *Coder) sentence(sc *scratch, si int, out []sitrep.Event) []sitrep.Event
 		return out
 	}
 	words := sc.words[t0:t1]
+	if headline(sc.doc, t0, t1) {
+		return out // an all-capitals headline or kicker line, not a sentence
+	}
 	cands := c.candidates(sc, t0, t1, words)
 	if len(cands) == 0 {
 		return out
@@ -360,11 +396,7 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 			i++
 			continue
 		}
-		la, ea := c.actors.match(words, i)
-		lg, eg := 0, (*ActorEntry)(nil)
-		if c.agents != nil {
-			lg, eg = c.agents.match(words, i)
-		}
+		la, ea, lg, eg := c.actors.matchBoth(words, i)
 		// A lower-case actor phrase of one word ("congress" is fine, "us" is not): require a
 		// capital for single-word actor matches unless the dictionary entry is an agent.
 		if la == 1 && !tk.Cap && !hasUpper(doc.Text[tk.Start:tk.End]) {
@@ -383,6 +415,9 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 				break
 			}
 			end = k + 1
+		}
+		if la > 0 && i+la < n && notActorAfter[words[i+la]] {
+			la = 0 // "US $50 million", "the Russian language": not an actor
 		}
 		switch {
 		case la > 0 && la >= lg && end-i == la:
@@ -416,8 +451,10 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 			used[k] = true
 			continue
 		}
-		// Country after: "officials in Israel", "the government of Israel".
-		if k+1 < len(items) && !items[k+1].isAgent {
+		// Country after: "officials in Israel", "the government of Israel" (but "its ambassador
+		// in Croatia" is the source's own envoy).
+		owned := ag.s > 0 && (words[ag.s-1] == "its" || words[ag.s-1] == "their" || words[ag.s-1] == "his" || words[ag.s-1] == "her")
+		if k+1 < len(items) && !items[k+1].isAgent && !owned {
 			g := ag.e
 			if g < n && (words[g] == "of" || words[g] == "in" || words[g] == "from") {
 				g++
@@ -444,13 +481,19 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 		}
 	}
 	if c.opts.UnknownActors {
-		out = c.unknownActors(doc, t0, words, out)
+		out = c.unknownActors(sc, doc, t0, words, out)
 	}
 	// Adjacent actors are one: "Bree Prime Minister Romendacil", "U.S. President Donald Trump".
 	if len(out) > 1 {
 		merged := out[:1]
 		for _, cd := range out[1:] {
 			p := &merged[len(merged)-1]
+			if cd.s == p.e && cd.unknown && !p.unknown && !p.lone {
+				// "Iraqi Kurds": a name right after a known actor qualifies it
+				p.e = cd.e
+				p.text = c.spanText(doc, t0+p.s, t0+p.e)
+				continue
+			}
 			if cd.s == p.e && !p.lone && !cd.lone && (p.agent != "" || cd.agent != "") {
 				if len(cd.code) > len(p.code) {
 					p.code, p.agent, p.actorID = cd.code, cd.agent, cd.actorID
@@ -472,6 +515,9 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 			continue
 		}
 		country := ""
+		if country == "" && !c.opts.LoneAgents {
+			country = c.opts.AgentPlaceholder
+		}
 		for j := k - 1; j >= 0 && country == ""; j-- {
 			if !out[j].lone {
 				country = countryOf(out[j].code)
@@ -482,7 +528,16 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 				country = countryOf(out[j].code)
 			}
 		}
-		if country == "" || !c.opts.LoneAgents {
+		if country == "" && c.opts.AgentPlaceholder != "" {
+			country = c.opts.AgentPlaceholder
+		}
+		if country == "" || !c.opts.LoneAgents && c.opts.AgentPlaceholder == "" {
+			if c.opts.UnknownActors && out[k].e-out[k].s > 1 && hasUpper(out[k].text) {
+				// a named office holder of no known country: an unknown actor
+				cd := out[k]
+				cd.code, cd.isAgent, cd.lone, cd.unknown = "", false, false, true
+				kept = append(kept, cd)
+			}
 			continue
 		}
 		cd := out[k]
@@ -493,11 +548,49 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 		kept = append(kept, cd)
 	}
 	out = kept
+	// "ethnic Albanians": an ethnic group is coded by the state it lives in, the nearest other
+	// country of the sentence
+	for k := range out {
+		if out[k].s == 0 || words[out[k].s-1] != "ethnic" {
+			continue
+		}
+		own := countryOf(out[k].code)
+		for d := 1; d < len(out); d++ {
+			for _, j := range []int{k + d, k - d} {
+				if j < 0 || j >= len(out) || out[j].unknown {
+					continue
+				}
+				if cc := countryOf(out[j].code); cc != "" && cc != own {
+					out[k].code = cc + out[k].code[min(3, len(out[k].code)):]
+					d = len(out)
+					break
+				}
+			}
+		}
+	}
+	// PETRARCH codes "A/B/C" name several actors at once ("The Shire"): a compound
+	for k := 0; k < len(out); k++ {
+		if !strings.Contains(out[k].code, "/") {
+			continue
+		}
+		parts := strings.Split(out[k].code, "/")
+		exp := make([]cand, 0, len(out)+len(parts))
+		exp = append(exp, out[:k]...)
+		for _, p := range parts {
+			cd := out[k]
+			cd.code = p
+			exp = append(exp, cd)
+		}
+		exp = append(exp, out[k+1:]...)
+		out = exp
+		k += len(parts) - 1
+	}
 	sc.cands = out
 	// Compound groups: "Hungarian and Romanian officials", "Mordor, Rohan and Bree".
 	g := 0
 	for k := range out {
-		if k > 0 && c.joined(words, out[k-1].e, out[k].s) {
+		out[k].speaker = out[k].e < len(words) && speechVerbs[words[out[k].e]]
+		if k > 0 && out[k-1].unknown == out[k].unknown && !out[k].speaker && c.joined(words, out[k-1].e, out[k].s) {
 			out[k].group = out[k-1].group
 			continue
 		}
@@ -520,26 +613,54 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 	return out
 }
 
+// notActorAfter are words after which a country name or demonym is not an actor.
+var notActorAfter = map[string]bool{"$": true, "dollar": true, "dollars": true, "language": true, "languages": true, "dialect": true, "alphabet": true, "cuisine": true, "literature": true, "music": true, "culture": true, "speakers": true, "speaking": true}
+
+// headline reports whether tokens [t0, t1) are mostly words in capitals ("KURDS PLEA FOR US
+// HELP"): such lines are headlines whose grammar the patterns do not fit.
+func headline(doc *text.Doc, t0, t1 int) bool {
+	words, upper := 0, 0
+	for i := t0; i < t1; i++ {
+		tk := doc.Tokens[i]
+		if tk.Kind != text.Word || tk.End-tk.Start < 2 {
+			continue
+		}
+		words++
+		if !tk.Cap {
+			continue
+		}
+		w := doc.Text[tk.Start:tk.End]
+		lower := false
+		for k := 1; k < len(w); k++ {
+			if w[k] >= 'a' && w[k] <= 'z' {
+				lower = true
+				break
+			}
+		}
+		if !lower {
+			upper++
+		}
+	}
+	return words >= 4 && upper*10 >= words*7
+}
+
 // notNames are capitalised words that do not make a name on their own.
-var notNames = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "but": true, "and": true, "or": true, "this": true, "that": true, "these": true, "those": true, "his": true, "her": true, "its": true, "their": true, "after": true, "before": true, "when": true, "while": true, "as": true, "if": true, "for": true, "with": true, "by": true, "from": true, "to": true, "of": true, "also": true, "however": true, "meanwhile": true, "according": true, "there": true, "some": true, "many": true, "both": true, "all": true, "other": true, "one": true, "two": true, "three": true, "last": true, "next": true, "since": true, "during": true, "over": true, "under": true, "about": true, "up": true, "new": true, "several": true, "what": true, "who": true, "why": true, "how": true, "where": true, "despite": true, "although": true, "recent": true, "earlier": true, "later": true, "today": true, "yesterday": true, "tomorrow": true,
+var notNames = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "but": true, "and": true, "or": true, "this": true, "that": true, "these": true, "those": true, "his": true, "her": true, "its": true, "their": true, "after": true, "before": true, "when": true, "while": true, "as": true, "if": true, "for": true, "with": true, "by": true, "from": true, "to": true, "of": true, "also": true, "however": true, "meanwhile": true, "according": true, "there": true, "some": true, "many": true, "both": true, "all": true, "other": true, "one": true, "two": true, "three": true, "last": true, "next": true, "since": true, "during": true, "over": true, "under": true, "about": true, "up": true, "several": true, "what": true, "who": true, "why": true, "how": true, "where": true, "despite": true, "although": true, "recent": true, "earlier": true, "later": true, "today": true, "yesterday": true, "tomorrow": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
 
 // unknownActors adds capitalised names that no dictionary knows as candidates with an empty
 // code; a lone agent right before one is kept with it ("President Levy Mwanawasa").
-func (c *Coder) unknownActors(doc *text.Doc, t0 int, words []string, out []cand) []cand {
+func (c *Coder) unknownActors(sc *scratch, doc *text.Doc, t0 int, words []string, out []cand) []cand {
 	n := len(words)
-	taken := make([]bool, n)
+	taken := sc.boolBuf(2, n)
 	for _, cd := range out {
-		if cd.lone {
-			continue
-		}
 		for k := cd.s; k < cd.e && k < n; k++ {
 			taken[k] = true
 		}
 	}
-	var add []cand
+	add := sc.unk[:0]
 	for i := 0; i < n; {
 		tk := doc.Tokens[t0+i]
 		if taken[i] || tk.Kind != text.Word || !tk.Cap || notNames[words[i]] || c.verbish[words[i]] {
@@ -558,26 +679,32 @@ func (c *Coder) unknownActors(doc *text.Doc, t0 int, words []string, out []cand)
 		add = append(add, cand{s: i, e: j, unknown: true, text: c.spanText(doc, t0+i, t0+j)})
 		i = j
 	}
+	sc.unk = add
 	if len(add) == 0 {
 		return out
 	}
-	// a lone agent just before an unknown name is part of it
-	res := make([]cand, 0, len(out)+len(add))
+	// an unknown name just after a lone agent is that agent's name ("President Levy
+	// Mwanawasa"): the agent keeps its role and takes the name's span
+	res := make([]cand, 0, len(out)+len(add)) // not a scratch buffer: out may live in one
 	for _, u := range add {
+		named := false
 		for k := range out {
 			if out[k].lone && out[k].e == u.s {
-				u.s = out[k].s
-				u.text = c.spanText(doc, t0+u.s, t0+u.e)
-				out[k].s = -1 // dropped
+				out[k].e = u.e
+				out[k].text = c.spanText(doc, t0+out[k].s, t0+u.e)
+				named = true
+			} else if out[k].lone && out[k].s == u.e {
+				// "Shona rebels": the name qualifies the agent
+				out[k].s = u.s
+				out[k].text = c.spanText(doc, t0+u.s, t0+out[k].e)
+				named = true
 			}
 		}
-		res = append(res, u)
-	}
-	for _, cd := range out {
-		if cd.s >= 0 {
-			res = append(res, cd)
+		if !named {
+			res = append(res, u)
 		}
 	}
+	res = append(res, out...)
 	slices.SortFunc(res, func(x, y cand) int { return cmp.Compare(x.s, y.s) })
 	return res
 }
@@ -615,6 +742,9 @@ func (c *Coder) modifierGap(words []string, s, e int) bool {
 		w := words[k]
 		if w == "'s" || w == "-" {
 			continue
+		}
+		if w == "and" && k > s && words[k-1] != "'s" && k+1 < e {
+			continue // "Ithilen's awful and evil minister": coordinated modifiers
 		}
 		if c.verbish[w] || !isWordish(w) {
 			return false
@@ -677,12 +807,26 @@ func (c *Coder) matches(sc *scratch, words []string, ids []int32, cands []cand) 
 		}
 	}
 	all := sc.all[:0]
+	// the words present in the sentence: a pattern whose last word is absent cannot match
+	present := sc.present[:0]
+	for range (len(c.verbs.vocab) + 63) / 64 {
+		present = append(present, 0)
+	}
+	for _, id := range ids {
+		if id >= 0 {
+			present[id>>6] |= 1 << (uint(id) & 63)
+		}
+	}
+	sc.present = present
 	for i, id := range ids {
 		if id < 0 || inActor[i] {
 			continue
 		}
 		rules := c.verbs.first[id]
 		for _, r := range rules {
+			if n := len(r.elems); n > 1 && !r.elems[n-1].optional && !r.elems[n-1].firstIDs.intersects(present) {
+				continue
+			}
 			if m, ok := matchRule(r, words, ids, i); ok {
 				all = append(all, m)
 			}
@@ -695,6 +839,12 @@ func (c *Coder) matches(sc *scratch, words []string, ids []int32, cands []cand) 
 	slices.SortStableFunc(all, func(x, y match) int {
 		if x.w != y.w {
 			return cmp.Compare(y.w, x.w)
+		}
+		if (x.code == "") != (y.code == "") {
+			if x.code == "" {
+				return -1 // a null pattern wins a tie: it marks a figurative use
+			}
+			return 1
 		}
 		return cmp.Compare(x.s, y.s)
 	})
@@ -725,13 +875,13 @@ func (c *Coder) matches(sc *scratch, words []string, ids []int32, cands []cand) 
 		if m.combine != combineNone && k+1 < len(kept) {
 			nx := kept[k+1]
 			if nx.s-m.e <= 8 && nx.code != "" && !clauseBreak(words, m.e, nx.s) {
-				m.compS = nx.s
 				m.headEnd = m.e
 				m.negInner = hasNegation(words[m.e:nx.s])
 				m.code = combineCode(m.combine, m.code, nx.code)
 				m.id = m.id + "+" + nx.id
 				m.trigEnd = nx.e
 				m.e = nx.e
+				m.lit |= nx.lit
 				k++
 			}
 		}
@@ -753,7 +903,7 @@ func clauseBreak(words []string, s, e int) bool {
 }
 
 func matchRule(r *Rule, words []string, ids []int32, i int) (match, bool) {
-	m := match{rule: r, s: i, verb: -1, code: r.Code, id: r.ID, combine: r.combine, compS: -1}
+	m := match{rule: r, s: i, verb: -1, code: r.Code, id: r.ID, combine: r.combine}
 	pos := i
 	for k := range r.elems {
 		e := &r.elems[k]
@@ -771,7 +921,7 @@ func matchRule(r *Rule, words []string, ids []int32, i int) (match, bool) {
 					found = j
 					break
 				}
-				if words[j] == "." || words[j] == ";" {
+				if words[j] == "." || words[j] == ";" || words[j] == "," { // a gap does not cross a clause or list boundary
 					break
 				}
 			}
@@ -785,9 +935,9 @@ func matchRule(r *Rule, words []string, ids []int32, i int) (match, bool) {
 		if vp >= 0 && m.verb < 0 {
 			m.verb, m.passive = vp, part
 		}
-		m.w += 2 * n
-		if found > pos && k > 0 {
-			m.w--
+		m.w += 2*n + r.bonus
+		for q := found; q < found+n && q < 64; q++ {
+			m.lit |= 1 << uint(q)
 		}
 		pos = found + n
 	}
@@ -951,7 +1101,7 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 			return out
 		}
 		srcs = group(cands, si)
-		if ti := firstAfter(words, cands, m.firstEnd, srcs, m.e); ti >= 0 {
+		if ti := firstAfter(words, cands, m.firstEnd, srcs, m.lit, m.code); ti >= 0 {
 			tgts = group(cands, ti)
 		}
 	case passive:
@@ -964,13 +1114,25 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 		}
 	case byAgent >= 0:
 		srcs = group(cands, byAgent)
-		if ti := firstAfter(words, cands, cands[byAgent].e, srcs, m.e); ti >= 0 {
+		if ti := firstAfter(words, cands, cands[byAgent].e, srcs, m.lit, m.code); ti >= 0 {
 			tgts = group(cands, ti)
 		}
 	case m.rule.Obliged:
 		// "China must drop barriers": the subject is the target, the actor before it (the
 		// speaker, "the Bush administration declared that ...") the source.
-		ti := subjectBefore(words, cands, m.s)
+		ti, any := -1, -1
+		for i := range cands {
+			if cands[i].e > m.s {
+				continue
+			}
+			any = i // the nearest actor before "must", even after a preposition
+			if !cands[i].unknown && !(cands[i].s > 0 && locativePreps[words[cands[i].s-1]]) {
+				ti = i // preferably a known actor that is not a place ("the rebels in Darfur")
+			}
+		}
+		if ti < 0 {
+			ti = any
+		}
 		if ti < 0 {
 			return out
 		}
@@ -1006,17 +1168,31 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 		if m.headEnd > 0 {
 			from = m.headEnd // "urged Israel to withdraw", "demanded that the US cancel"
 		}
-		if ti := firstAfter(words, cands, from, srcs, m.e); ti >= 0 && (!m.rule.Recip || cands[ti].s < limit) {
+		if m.trigEnd > 0 && words[m.trigEnd-1] == "that" && strings.HasPrefix(m.code, "01") {
+			// "denied that …": what follows is the content of the statement, not its target
+		} else if ti := firstAfter(words, cands, from, srcs, m.lit, m.code); ti >= 0 && (!m.rule.Recip || cands[ti].s < limit) {
 			tgts = group(cands, ti)
+		}
+	}
+	if len(tgts) == 0 && len(srcs) == 1 && domesticRoots[m.code[:2]] {
+		// a domestic action with no named target (a curfew, a strike, an arrest) is coded
+		// against the source's own country, as event data sets do
+		if cc := countryOf(srcs[0].code); cc != "" {
+			tgts = []cand{{s: -1, code: cc}}
 		}
 	}
 	mode := c.mode(sc, words, m, srcs, sc.doc.Tokens[t0+m.s].Start)
 	code := m.code
-	if c.opts.IntentRecode && mode == sitrep.ModePlanned && m.combine == combineNone && (code >= "04" && code < "09" || !m.rule.Noun && code >= "14" && code[:2] != "16") {
+	if c.opts.IntentRecode && mode == sitrep.ModePlanned && m.combine == combineNone && (code >= "04" && code < "09" || !m.rule.Noun && code >= "14") {
 		// intent is its own CAMEO family: "will visit" is 036 (intent to meet), "will strike"
 		// is 138 (threat of force); a planned nominal action ("planned retaliation") keeps
 		// its own code.
 		code = combineCode(combineIntent, code, code)
+	}
+	if c.opts.IntentRecode && mode == sitrep.ModeNegated && code >= "03" && code < "09" && m.combine == combineNone && !denial(words[max(0, m.s-8):m.s]) {
+		// refusing cooperation is itself an event: "will not accept refugees" is a rejection
+		code = combineCode(combineReject, "120", code)
+		mode = sitrep.ModeAsserted
 	}
 	info, _ := c.codes.Lookup(code)
 	span := sc.doc.Sentences[si]
@@ -1031,6 +1207,9 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 		Rule:    m.id,
 	}
 	mk := func(cd cand) sitrep.EventActor {
+		if cd.s < 0 {
+			return sitrep.EventActor{Code: cd.code} // implicit domestic target
+		}
 		return sitrep.EventActor{ActorID: cd.actorID, Code: cd.code, Text: cd.text,
 			Start: sc.doc.Tokens[t0+cd.s].Start, End: sc.doc.Tokens[t0+cd.e-1].End}
 	}
@@ -1056,12 +1235,20 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 			continue
 		}
 		for _, t := range tgts {
-			if t.code == s.code {
+			if t.code == s.code && t.s >= 0 {
 				continue
 			}
 			e := ev
 			e.Source, e.Target = mk(s), mk(t)
 			out = append(out, e)
+			if m.rule.CodeB != "" && m.combine == combineNone && t.s >= 0 {
+				r := ev
+				info, _ := c.codes.Lookup(m.rule.CodeB)
+				r.CAMEO, r.PLOVER, r.Goldstein, r.QuadClass = m.rule.CodeB, info.PLOVER, info.Goldstein, info.QuadClass
+				r.Context = append([]string{}, info.Context...)
+				r.Source, r.Target = mk(t), mk(s)
+				out = append(out, r)
+			}
 			if m.rule.Recip {
 				r := ev
 				r.Source, r.Target = mk(t), mk(s)
@@ -1119,7 +1306,7 @@ func possessor(words []string, cands []cand, s int) int {
 
 // ownedBySource reports whether a lone agent is the source's own means ("its troops", "4,000
 // troops"), not a target.
-func ownedBySource(words []string, cd cand) bool {
+func ownedBySource(words []string, cd cand, material bool) bool {
 	if cd.s == 0 {
 		return false
 	}
@@ -1128,7 +1315,9 @@ func ownedBySource(words []string, cd cand) bool {
 	case "its", "their", "his", "her", "our":
 		return true
 	}
-	return p != "" && p[0] >= '0' && p[0] <= '9'
+	// "contribute 4,000 troops": a count of the source's own means; but "killed 23 people"
+	// counts victims
+	return material && p != "" && p[0] >= '0' && p[0] <= '9'
 }
 
 // isTriggerWord reports whether a lone agent is used as a modifier of a following noun
@@ -1138,18 +1327,33 @@ func isTriggerWord(words []string, cd cand) bool {
 		return false
 	}
 	w := words[cd.e]
-	return isWordish(w) && !objectPreps[w] && w != "and" && w != "of" && w != "in" && w != "from" && w != "said" && w != "have" && w != "has" && w != "were" && w != "are" && w != "is" && w != "was" && w != "will" && w != "would"
+	return isWordish(w) && !objectPreps[w] && !notNames[w] && !functionWords[w]
 }
 
+// speechVerbs mark the speaker of an attribution.
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "reported": true, "added": true, "announced": true, "stated": true, "claimed": true, "confirmed": true}
+
+// targetPreps introduce the target of an action.
+var targetPreps = map[string]bool{"with": true, "against": true, "to": true, "toward": true, "towards": true, "on": true, "upon": true}
+
+// locativePreps introduce places.
+var locativePreps = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true, "across": true, "around": true, "through": true, "throughout": true, "from": true, "into": true, "toward": true, "towards": true, "southern": true, "northern": true, "eastern": true, "western": true, "central": true}
+
+// functionWords are words that end a noun phrase.
+var functionWords = map[string]bool{"and": true, "or": true, "of": true, "in": true, "from": true, "said": true, "says": true, "have": true, "has": true, "had": true, "were": true, "are": true, "is": true, "was": true, "will": true, "would": true, "that": true, "which": true, "who": true, "whom": true, "whose": true, "to": true, "be": true, "been": true, "could": true, "can": true, "may": true, "might": true, "should": true, "must": true, "did": true, "do": true, "does": true, "not": true}
+
 // group returns the candidates in the compound group of cands[i].
+// The members of a group are consecutive in cands; the result shares cands' memory.
 func group(cands []cand, i int) []cand {
-	var out []cand
-	for _, cd := range cands {
-		if cd.group == cands[i].group {
-			out = append(out, cd)
-		}
+	g := cands[i].group
+	a, b := i, i+1
+	for a > 0 && cands[a-1].group == g {
+		a--
 	}
-	return out
+	for b < len(cands) && cands[b].group == g {
+		b++
+	}
+	return cands[a:b:b]
 }
 
 var objectPreps = map[string]bool{"with": true, "to": true, "against": true, "on": true, "at": true, "into": true, "toward": true, "towards": true, "for": true, "by": true, "over": true, "about": true, "between": true, "upon": true, "near": true}
@@ -1206,19 +1410,33 @@ func isModifierWord(w string) bool {
 
 // firstAfter returns the first candidate after position e that is not a source (nor a lone
 // agent word inside the trigger, such as "military" in "military action").
-func firstAfter(words []string, cands []cand, e int, srcs []cand, inside int) int {
-	if i := firstAfter1(words, cands, e, srcs, inside, false); i >= 0 {
+func firstAfter(words []string, cands []cand, e int, srcs []cand, lit uint64, code string) int {
+	material := code < "09" // cooperation: counted nouns are the source's own means
+	if i := firstAfter1(words, cands, e, srcs, lit, material, false); i >= 0 {
 		return i
 	}
-	return firstAfter1(words, cands, e, srcs, inside, true)
+	return firstAfter1(words, cands, e, srcs, lit, material, true)
 }
 
-func firstAfter1(words []string, cands []cand, e int, srcs []cand, inside int, unknown bool) int {
+// spanBits returns the bit mask of positions [s, e) (below 64).
+func spanBits(s, e int) uint64 {
+	var b uint64
+	for q := s; q < e && q < 64; q++ {
+		b |= 1 << uint(q)
+	}
+	return b
+}
+
+func firstAfter1(words []string, cands []cand, e int, srcs []cand, lit uint64, material, unknown bool) int {
+	place := -1
 	for i, cd := range cands {
-		if cd.s < e || cd.unknown != unknown {
+		if cd.s < e || cd.unknown != unknown || cd.speaker {
 			continue
 		}
-		if cd.weak && (cd.s < inside || cd.s < e+4 && isTriggerWord(words, cd) || ownedBySource(words, cd)) {
+		if unknown && cd.s > 0 && (locativePreps[words[cd.s-1]] || cd.s-e > 2 && !targetPreps[words[cd.s-1]]) {
+			continue // "in Khatmandu", "the city of Kirkuk": a place, not a participant
+		}
+		if cd.weak && (lit&spanBits(cd.s, cd.e) != 0 || cd.s < e+8 && isTriggerWord(words, cd) || ownedBySource(words, cd, material)) {
 			continue
 		}
 		isSrc := false
@@ -1230,9 +1448,19 @@ func firstAfter1(words []string, cands []cand, e int, srcs []cand, inside int, u
 		if isSrc {
 			continue
 		}
+		if cd.s > 0 && locativePreps[words[cd.s-1]] && !unknown {
+			// "celebrated Eid at Osgiliath with Gondor": a place yields to a participant
+			if place < 0 {
+				place = i
+			}
+			continue
+		}
+		if place >= 0 && !(cd.s > 0 && targetPreps[words[cd.s-1]]) {
+			return place
+		}
 		return i
 	}
-	return -1
+	return place
 }
 
 // betweenAfter returns the group after "between" or "among" following a nominal trigger.
@@ -1251,6 +1479,27 @@ func betweenAfter(words []string, cands []cand, e int) []cand {
 
 var plannedWords = map[string]bool{"will": true, "should": true, "'ll": true, "would": true, "shall": true, "may": true, "might": true, "could": true, "planned": true, "planning": true, "plans": true, "plan": true, "intends": true, "intend": true, "intended": true, "expected": true, "upcoming": true, "looming": true, "anticipated": true, "proposed": true, "imminent": true, "prepared": true, "preparing": true, "ready": true, "willing": true, "about": true, "aims": true, "seeks": true, "wants": true, "hopes": true, "going": true, "possible": true, "potential": true, "future": true, "considering": true, "weighing": true, "mulling": true}
 
+// domesticRoots are the CAMEO roots whose actions, when no target is named, are coded against
+// the source's own country: yielding (lifting a curfew), protest, force posture and coercion
+// (arrests, curfews, bans). Violence with no named target keeps an empty target: the victim is
+// usually named elsewhere.
+var domesticRoots = map[string]bool{"08": true, "14": true, "15": true, "17": true}
+
+// nounModality are words that make a following nominal event planned or hypothetical.
+var nounModality = map[string]string{"plans": sitrep.ModePlanned, "plan": sitrep.ModePlanned, "planning": sitrep.ModePlanned, "preparations": sitrep.ModePlanned, "options": sitrep.ModePlanned, "option": sitrep.ModePlanned, "possibility": sitrep.ModeHypothetical, "prospect": sitrep.ModeHypothetical, "prospects": sitrep.ModeHypothetical, "risk": sitrep.ModeHypothetical, "fear": sitrep.ModeHypothetical, "fears": sitrep.ModeHypothetical, "threat": sitrep.ModeHypothetical, "danger": sitrep.ModeHypothetical}
+
+// denial reports whether ws hold a verb of denial: "denied that it supplied drones" negates the
+// supply without making it a rejection.
+func denial(ws []string) bool {
+	for _, w := range ws {
+		switch w {
+		case "denied", "denies", "deny", "denying":
+			return true
+		}
+	}
+	return false
+}
+
 // auxWords are the modal auxiliaries: they make the noun they govern planned when the source
 // is the subject ("Finland will give Tanzania a grant").
 var auxWords = map[string]bool{"will": true, "'ll": true, "would": true, "shall": true, "may": true, "might": true, "could": true}
@@ -1264,8 +1513,10 @@ func (c *Coder) mode(sc *scratch, words []string, m match, srcs []cand, trigOff 
 			srcEnd = s.e
 		}
 	}
-	if srcEnd >= 0 && srcEnd > lo {
-		lo = srcEnd
+	if srcEnd >= 0 {
+		// the verb group runs from the subject to the trigger: "the UN will provide nearly
+		// 25,000 tons of food aid"
+		lo = max(srcEnd, m.s-10)
 	}
 	if lo < 0 {
 		lo = 0
@@ -1273,6 +1524,17 @@ func (c *Coder) mode(sc *scratch, words []string, m match, srcs []cand, trigOff 
 	nounLo := m.s - 2 // a noun takes modality from its own modifiers ("planned retaliation")
 	win := words[lo:m.s]
 	neg, planned, hyp, reported := m.negInner, false, false, false
+	if m.rule.Noun {
+		// "plans for a military strike", "the prospect of talks": the noun is not yet real
+		for k := max(0, m.s-6); k < m.s; k++ {
+			switch nounModality[words[k]] {
+			case sitrep.ModePlanned:
+				planned = true
+			case sitrep.ModeHypothetical:
+				hyp = true
+			}
+		}
+	}
 	for k, w := range win {
 		if m.rule.Noun && lo+k < nounLo && plannedWords[w] && !(srcEnd >= 0 && auxWords[w]) {
 			continue
@@ -1282,7 +1544,7 @@ func (c *Coder) mode(sc *scratch, words []string, m match, srcs []cand, trigOff 
 			neg = true
 		case w == "no" && k == len(win)-1:
 			neg = true
-		case w == "failed" || w == "fails" || w == "refused" || w == "refuses" || w == "declined":
+		case w == "failed" || w == "fails" || w == "refused" || w == "refuses" || w == "declined" || w == "denied" || w == "denies" || w == "denying":
 			neg = true
 		case plannedWords[w]:
 			planned = true

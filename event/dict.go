@@ -14,7 +14,7 @@ import (
 var ErrSyntax = errors.New("event: dictionary syntax error")
 
 // maxGap is the number of tokens a "*" in a pattern may skip.
-const maxGap = 4
+const maxGap = 5
 
 // Combine kinds: a verb that takes another event as its complement ("threatened to strike",
 // "offered to mediate", "refused to withdraw", "demanded that X withdraw").
@@ -42,6 +42,24 @@ func (s *idset) has(id int32) bool {
 	}
 	for _, x := range s.small {
 		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// intersects reports whether any id of s is set in the bit set present.
+func (s *idset) intersects(present []uint64) bool {
+	if s.bits != nil {
+		for i, b := range s.bits {
+			if i < len(present) && b&present[i] != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, id := range s.small {
+		if i := int(id >> 6); i < len(present) && present[i]&(1<<(uint(id)&63)) != 0 {
 			return true
 		}
 	}
@@ -120,7 +138,10 @@ type Rule struct {
 	// ID names the entry ("verbs:120", "CAMEO.2.0.txt:1234") for explanation.
 	ID string
 	// Code is the CAMEO code, or "" for a null pattern that blocks others (figurative uses).
-	Code  string
+	Code string
+	// CodeB, when set, codes the reverse event from target to source (PETRARCH "[a:b]": a
+	// visit "left for X for talks" is 032 one way and 033 the other).
+	CodeB string
 	elems []elem
 	// Recip marks symmetric actions ("held talks"): compound sources act on each other.
 	Recip bool
@@ -131,8 +152,9 @@ type Rule struct {
 	// before it the source.
 	Obliged bool
 	combine int
-	// weight orders overlapping matches: more literal words win.
-	weight int
+	// bonus is added to the specificity of each matched element (PETRARCH compound patterns
+	// "% *" outrank the bare verb of their block).
+	bonus int
 }
 
 // Verbs is a dictionary of event patterns indexed by their first word.
@@ -219,20 +241,6 @@ func (v *Verbs) Add(r *Rule) {
 	if len(r.elems) == 0 {
 		return
 	}
-	r.weight = 0
-	for _, e := range r.elems {
-		n := 99
-		for _, a := range e.alts {
-			n = min(n, len(a.words))
-		}
-		if e.optional {
-			n = 0
-		}
-		r.weight += 2 * n
-		if e.gap > 0 {
-			r.weight--
-		}
-	}
 	v.rules = append(v.rules, r)
 	v.compiled = false
 	for w := range r.elems[0].first {
@@ -259,7 +267,7 @@ func (v *Verbs) Codes() []string {
 //	CODE  pattern  [!recip] [!noun] [!intent|!threat|!reject|!demand]   # comment
 //
 // where the pattern is a sequence of words: "attack+" is a verb with its inflections, "talk~" a
-// noun with its plural, "(a|b+)" alternatives, "*" a gap of up to four tokens. CODE "---" makes
+// noun with its plural, "(a|b+)" alternatives, "*" a gap of up to five tokens. CODE "---" makes
 // a null pattern, which produces no event and blocks the patterns it overlaps.
 func LoadVerbs(r io.Reader, name string) (*Verbs, error) {
 	v := NewVerbs()
@@ -394,6 +402,9 @@ func parseElem(w string) (elem, error) {
 			return e, fmt.Errorf("unclosed group %q", w)
 		}
 		w = w[1 : len(w)-1]
+	}
+	if strings.ContainsAny(w, "()*") {
+		return e, fmt.Errorf("nested group or gap in %q", w)
 	}
 	for _, a := range strings.Split(w, "|") {
 		ws := strings.Fields(strings.ToLower(a))
@@ -604,6 +615,8 @@ func (e *ActorEntry) CodeAt(t time.Time) string {
 type pnode struct {
 	next  map[string]*pnode
 	entry *ActorEntry
+	// agent is the agent entry of the phrase, kept apart so that one walk finds both.
+	agent *ActorEntry
 	// stems are entries whose last word matches any token beginning with the key (TABARI stems).
 	stems []stem
 }
@@ -650,7 +663,10 @@ func (d *Actors) Add(words []string, e *ActorEntry, stemEnd bool) {
 		}
 		n = c
 	}
-	if n.entry == nil || (n.entry.Agent && !e.Agent) {
+	switch {
+	case e.Agent && n.agent == nil:
+		n.agent = e
+	case !e.Agent && n.entry == nil:
 		n.entry = e
 	}
 	d.count++
@@ -662,6 +678,10 @@ func (d *Actors) Merge(o *Actors) {
 	walk = func(dst, src *pnode) {
 		if src.entry != nil && dst.entry == nil {
 			dst.entry = src.entry
+			d.count++
+		}
+		if src.agent != nil && dst.agent == nil {
+			dst.agent = src.agent
 			d.count++
 		}
 		dst.stems = append(dst.stems, src.stems...)
@@ -678,6 +698,32 @@ func (d *Actors) Merge(o *Actors) {
 		}
 	}
 	walk(&d.root, &o.root)
+}
+
+// matchBoth returns the longest actor phrase and the longest agent phrase starting at words[i]
+// in one walk of the trie.
+func (d *Actors) matchBoth(words []string, i int) (la int, ea *ActorEntry, lg int, eg *ActorEntry) {
+	n := &d.root
+	for j := i; j < len(words) && j-i < 12; j++ {
+		w := words[j]
+		for _, s := range n.stems {
+			if strings.HasPrefix(w, s.prefix) && j+1-i > la {
+				la, ea = j+1-i, s.entry
+			}
+		}
+		c := n.next[w]
+		if c == nil {
+			break
+		}
+		n = c
+		if n.entry != nil {
+			la, ea = j+1-i, n.entry
+		}
+		if n.agent != nil {
+			lg, eg = j+1-i, n.agent
+		}
+	}
+	return la, ea, lg, eg
 }
 
 // match returns the longest phrase starting at words[i]: its length in words and entry.
@@ -698,6 +744,8 @@ func (d *Actors) match(words []string, i int) (int, *ActorEntry) {
 		n = c
 		if n.entry != nil {
 			bestN, best = j+1-i, n.entry
+		} else if n.agent != nil {
+			bestN, best = j+1-i, n.agent
 		}
 	}
 	return bestN, best

@@ -225,3 +225,69 @@ MILITIA!PERSON! [~REB]
 		t.Errorf("null pattern coded %d events", len(evs))
 	}
 }
+
+// TestActorStageMentions checks that mentions and actors from the actor stage are used, with
+// their ids, for names the dictionaries do not know.
+func TestActorStageMentions(t *testing.T) {
+	c, err := event.New(event.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "Kaja Kallas condemned Belarus on Monday."
+	pub := time.Date(2025, 2, 3, 0, 0, 0, 0, time.UTC)
+	a := &sitrep.Article{Text: s, Published: &pub,
+		Mentions: []sitrep.Mention{{Text: "Kaja Kallas", Start: 0, End: 11, Type: sitrep.MentionPerson, ActorID: "a1"}},
+		Actors:   []sitrep.Actor{{ID: "a1", Name: "Kaja Kallas", Type: sitrep.ActorPerson, Code: "IGOEUREEC"}},
+	}
+	if err := c.Process(context.Background(), a, text.Parse(s)); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Events) == 0 {
+		t.Fatal("no event")
+	}
+	e := a.Events[0]
+	if e.Source.ActorID != "a1" || e.Source.Code != "IGOEUREEC" || e.Target.Code != "BLR" || e.PLOVER != "ACCUSE" {
+		t.Fatalf("got %s(%s)→%s %s, want a1 IGOEUREEC→BLR ACCUSE", e.Source.Code, e.Source.ActorID, e.Target.Code, e.PLOVER)
+	}
+	if e.Date != "2025-02-03" || e.DateSource != "published" {
+		t.Fatalf("date=%s (%s), want the publication date", e.Date, e.DateSource)
+	}
+}
+
+// TestTimexDate checks that a DATE time expression of the sentence dates the event.
+func TestTimexDate(t *testing.T) {
+	c, err := event.New(event.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "Iran's Oct 1 missile attack on Israel was discussed."
+	pub := time.Date(2024, 10, 11, 0, 0, 0, 0, time.UTC)
+	a := &sitrep.Article{Text: s, Published: &pub,
+		Timexes: []sitrep.TimeExpr{{Text: "Oct 1", Start: 7, End: 12, Type: sitrep.TimexDate, Value: "2024-10-01"}}}
+	if err := c.Process(context.Background(), a, text.Parse(s)); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Events) == 0 {
+		t.Fatal("no event")
+	}
+	if e := a.Events[0]; e.Date != "2024-10-01" || e.DateSource != "text" || e.Source.Code != "IRN" || e.Target.Code != "ISR" {
+		t.Fatalf("got %s→%s date %s (%s), want IRN→ISR 2024-10-01 (text)", e.Source.Code, e.Target.Code, e.Date, e.DateSource)
+	}
+}
+
+// TestHugeInput checks that work stays bounded on a very long run-on text.
+func TestHugeInput(t *testing.T) {
+	c, err := event.New(event.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Repeat("Israel and Iran and Egypt attacked , , by Syria threatened to ", 20000)
+	start := time.Now()
+	evs := code(t, c, s, time.Now())
+	if d := time.Since(start); d > 20*time.Second {
+		t.Fatalf("took %v", d)
+	}
+	if len(evs) > 1000 {
+		t.Fatalf("%d events from one run-on sentence, want the sentence cut", len(evs))
+	}
+}

@@ -43,7 +43,9 @@ type petrRecord struct {
 }
 
 // NewPETRARCHCoder returns a coder over the PETRARCH validation dictionaries in dir
-// (PETR.Validate.verbs.txt, .actors.txt, .agents.txt), read with the PETRARCH readers.
+// (PETR.Validate.verbs.txt, .actors.txt, .agents.txt, .discards.txt), read with the PETRARCH
+// readers, with PETRARCH's conventions: no intent recoding, no unknown names, "---" for an
+// agent with no country.
 func NewPETRARCHCoder(dir string) (*Coder, error) {
 	open := func(name string, load func(io.Reader, string) (any, error)) (any, error) {
 		f, err := os.Open(filepath.Join(dir, name))
@@ -70,7 +72,17 @@ func NewPETRARCHCoder(dir string) (*Coder, error) {
 	opts.IntentRecode = false
 	opts.LoneAgents = false
 	opts.UnknownActors = false
-	return NewWith(v.(*Verbs), a.(*Actors), g.(*Actors), opts), nil
+	opts.AgentPlaceholder = "---"
+	c := NewWith(v.(*Verbs), a.(*Actors), g.(*Actors), opts)
+	if f, err := os.Open(filepath.Join(dir, "PETR.Validate.discards.txt")); err == nil {
+		defer f.Close()
+		d, err := LoadPETRARCHDiscards(f, "PETR.Validate.discards.txt")
+		if err != nil {
+			return nil, err
+		}
+		c.WithDiscards(d)
+	}
+	return c, nil
 }
 
 // EvalPETRARCH runs the PETRARCH unit-test records (dir holds records.jsonl and the validation
@@ -105,7 +117,7 @@ func EvalPETRARCH(ctx context.Context, dir string) (PETRARCHResult, error) {
 		}
 		got := map[string]bool{}
 		for _, e := range a.Events {
-			got[e.Source.Code+" "+e.Target.Code+" "+e.CAMEO] = true
+			got[placeholder(e.Source.Code)+" "+placeholder(e.Target.Code)+" "+e.CAMEO] = true
 		}
 		want := map[string]bool{}
 		for _, e := range r.Events {
@@ -140,6 +152,14 @@ func EvalPETRARCH(ctx context.Context, dir string) (PETRARCHResult, error) {
 		res.ByCategory[r.Category] = cat
 	}
 	return res, sc.Err()
+}
+
+// placeholder writes an unknown actor as PETRARCH does.
+func placeholder(code string) string {
+	if code == "" {
+		return "---"
+	}
+	return code
 }
 
 func keys(m map[string]bool) []string {

@@ -106,8 +106,22 @@ func clean(s string) string {
 	}, s)
 }
 
-// eventDate parses an event date (YYYY-MM-DD, YYYY-MM or YYYY; coarser dates take the first day).
+// eventDate parses an event date (YYYY-MM-DD, YYYY-MM, YYYY, or an ISO week YYYY-Www with an
+// optional -WE for its weekend); coarser dates take their first day.
 func eventDate(s string) (time.Time, bool) {
+	if len(s) >= 8 && s[4] == '-' && s[5] == 'W' {
+		y, err1 := strconv.Atoi(s[:4])
+		w, err2 := strconv.Atoi(s[6:8])
+		if err1 == nil && err2 == nil && w >= 1 && w <= 53 {
+			// ISO week 1 holds January 4th; weeks start on Monday
+			jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+			monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
+			if strings.HasSuffix(s, "-WE") {
+				monday = monday.AddDate(0, 0, 5)
+			}
+			return monday, true
+		}
+	}
 	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
 		if len(s) >= len(layout) {
 			if d, err := time.Parse(layout, s[:len(layout)]); err == nil {

@@ -55,3 +55,20 @@ func TestWriteGDELT(t *testing.T) {
 		t.Fatal("GDELT output not deterministic")
 	}
 }
+
+// TestGDELTWeekDate checks that an ISO week date from the time stage gives a day.
+func TestGDELTWeekDate(t *testing.T) {
+	pub := time.Date(2024, 4, 15, 0, 0, 0, 0, time.UTC)
+	a := &sitrep.Article{ID: "w", Text: "x", Published: &pub, Events: []sitrep.Event{{
+		Source: sitrep.EventActor{Code: "IRN"}, Target: sitrep.EventActor{Code: "ISR"},
+		CAMEO: "195", QuadClass: 4, Goldstein: -10, Mode: sitrep.ModeAsserted, Date: "2024-W15-WE",
+	}}}
+	var buf bytes.Buffer
+	if err := event.WriteGDELT(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	cols := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\t")
+	if got, want := cols[1], "20240413"; got != want {
+		t.Fatalf("SQLDATE=%s, want %s (Saturday of ISO week 15)", got, want)
+	}
+}

@@ -61,20 +61,23 @@ func petrarchLines(r io.Reader, fn func(n int, line string) error) error {
 // ("&NAME" with "+MEMBER" lines), verb blocks ("--- VERB [code] ---") listing the block's
 // verbs with irregular forms in braces, and patterns ("- words * words [code]") where "*"
 // stands for the block's verbs. Every verb of a block is also a pattern on its own, with the
-// block's code. Codes "[---]" give null patterns; "[a:b]" keeps a.
+// block's code. Codes "[---]" give null patterns; "[a:b]" codes a from source to target and b
+// back from target to source.
 func LoadPETRARCHVerbs(r io.Reader, name string) (*Verbs, error) {
 	syn := map[string][]string{}
 	var curSyn string
 	type block struct {
-		code  string
-		verbs []string // alternatives in sitrep pattern syntax ("attack+", "break+ down")
-		pats  [][2]string
-		line  int
+		code, codeB string
+		verbs       []string // alternatives in sitrep pattern syntax ("attack+", "break+ down")
+		pats        [][3]string
+		line        int
 	}
 	var blocks []*block
 	var cur *block
+	// Treebank splits "didn't" into "did n't"; our tokens keep it whole.
+	joinNT := strings.NewReplacer(" N'T", "N'T", "_N'T", "N'T", " n't", "n't", "_n't", "n't")
 	err := petrarchLines(r, func(n int, line string) error {
-		t := strings.TrimSpace(line)
+		t := joinNT.Replace(strings.TrimSpace(line))
 		switch {
 		case strings.HasPrefix(t, "&"):
 			curSyn = strings.ToLower(strings.Fields(t)[0])
@@ -86,7 +89,7 @@ func LoadPETRARCHVerbs(r io.Reader, name string) (*Verbs, error) {
 		case strings.HasPrefix(t, "---"):
 			curSyn = ""
 			inner := strings.Trim(t, "- ")
-			cur = &block{line: n, code: bracketCode(inner)}
+			cur = &block{line: n, code: bracketCode(inner), codeB: bracketCodeB(inner)}
 			blocks = append(blocks, cur)
 		case strings.HasPrefix(t, "-") && cur != nil:
 			body, code, ok := strings.Cut(t[1:], "[")
@@ -94,7 +97,7 @@ func LoadPETRARCHVerbs(r io.Reader, name string) (*Verbs, error) {
 				return nil // pattern without a code: nothing to code
 			}
 			code, _, _ = strings.Cut(code, "]")
-			cur.pats = append(cur.pats, [2]string{strings.TrimSpace(body), normPCode(code)})
+			cur.pats = append(cur.pats, [3]string{strings.TrimSpace(body), normPCode(code), normPCodeB(code)})
 		case cur != nil:
 			// a verb line: WORD {FORMS} [code], +WORD, MULTI_+WORD
 			body := t
@@ -130,8 +133,15 @@ func LoadPETRARCHVerbs(r io.Reader, name string) (*Verbs, error) {
 		}
 		verbAlt := "(" + strings.Join(b.verbs, "|") + ")"
 		if b.code != "" {
-			rule := &Rule{ID: fmt.Sprintf("%s:%d", name, b.line), Code: b.code}
+			rule := &Rule{ID: fmt.Sprintf("%s:%d", name, b.line), Code: b.code, CodeB: b.codeB}
 			if err := parsePattern(rule, verbAlt); err == nil {
+				v.Add(rule)
+			}
+			// the forms written in the block win over forms inflected from another block's verb
+			// ("MET [031:032]" over the past tense of "MEET [031:031]")
+			exact := strings.ReplaceAll(verbAlt, "+", "")
+			rule = &Rule{ID: fmt.Sprintf("%s:%d", name, b.line), Code: b.code, CodeB: b.codeB, bonus: 1}
+			if err := parsePattern(rule, exact); err == nil {
 				v.Add(rule)
 			}
 		}
@@ -140,7 +150,11 @@ func LoadPETRARCHVerbs(r io.Reader, name string) (*Verbs, error) {
 			if !ok {
 				continue
 			}
-			rule := &Rule{ID: fmt.Sprintf("%s:%d", name, b.line), Code: p[1]}
+			rule := &Rule{ID: fmt.Sprintf("%s:%d", name, b.line), Code: p[1], CodeB: p[2]}
+			if strings.Contains(p[0], "%") {
+				// "%" asks for a compound subject whose members act on one another
+				rule.bonus, rule.Recip = 2, true
+			}
 			if err := parsePattern(rule, pat); err != nil {
 				continue // patterns this coder cannot express are skipped
 			}
@@ -163,7 +177,29 @@ func bracketCode(s string) string {
 	return normPCode(s[i+1 : i+j])
 }
 
-// normPCode keeps the source-side code of "a:b" and drops letters: "075A" → "075", "---" → "".
+// bracketCodeB returns the target-side code of "[a:b]" inside s, or "".
+func bracketCodeB(s string) string {
+	i := strings.IndexByte(s, '[')
+	if i < 0 {
+		return ""
+	}
+	j := strings.IndexByte(s[i:], ']')
+	if j < 0 {
+		return ""
+	}
+	return normPCodeB(s[i+1 : i+j])
+}
+
+// normPCodeB returns the target-side code of "a:b" ("" when there is none).
+func normPCodeB(c string) string {
+	_, b, ok := strings.Cut(strings.TrimSpace(c), ":")
+	if !ok {
+		return ""
+	}
+	return normPCode(b)
+}
+
+// normPCode keeps the source-side code of "a:b": "075A" stays "075A", "---" gives "".
 func normPCode(c string) string {
 	c, _, _ = strings.Cut(strings.TrimSpace(c), ":")
 	var b strings.Builder
@@ -175,7 +211,21 @@ func normPCode(c string) string {
 	if !isCode(b.String()) {
 		return ""
 	}
+	// a letter suffix marks a dictionary's own refinement of a CAMEO code ("174K"); it is
+	// kept, and the codebook describes it by its numeric part
+	if n := b.Len(); n < len(c) && strings.HasPrefix(c, b.String()) && isUpperWord(c[n:]) {
+		return c
+	}
 	return b.String()
+}
+
+func isUpperWord(s string) bool {
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // petrVerb converts a PETRARCH verb phrase ("ATTACK", "+BREAK_DOWN", "WIRE_+TAP") into sitrep
@@ -338,7 +388,7 @@ func parsePDated(s string) (DatedCode, bool) {
 	}
 	dc := DatedCode{Code: strings.ToUpper(f[0])}
 	if len(f) > 1 {
-		r := f[1]
+		r := strings.Join(f[1:], "") // "< 950601", "19950601 - 19990815"
 		switch {
 		case strings.HasPrefix(r, ">"):
 			dc.From, dc.Dated = yymmdd(r[1:]), true
@@ -458,4 +508,46 @@ func expandMacros(p string, macros map[string][]string) []string {
 		}
 	}
 	return []string{p}
+}
+
+// Discards holds phrases whose presence discards a sentence (no event is coded from it) or a
+// whole story (PETRARCH discard files: a leading "+" marks a story-level discard).
+type Discards struct {
+	phrases *Actors
+}
+
+// LoadPETRARCHDiscards reads a PETRARCH discard file.
+func LoadPETRARCHDiscards(r io.Reader, name string) (*Discards, error) {
+	d := &Discards{phrases: NewActors()}
+	err := petrarchLines(r, func(n int, line string) error {
+		t := strings.TrimSpace(line)
+		scope := "sentence"
+		if strings.HasPrefix(t, "+") {
+			scope, t = "story", strings.TrimSpace(t[1:])
+		}
+		words := splitPhrase(t)
+		if len(words) == 0 {
+			return nil
+		}
+		d.phrases.Add(words, &ActorEntry{Name: t, Codes: []DatedCode{{Code: scope}}}, false)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return d, nil
+}
+
+// match returns "story", "sentence" or "" for the words.
+func (d *Discards) match(words []string) string {
+	found := ""
+	for i := range words {
+		if n, e := d.phrases.match(words, i); n > 0 {
+			if e.Codes[0].Code == "story" {
+				return "story"
+			}
+			found = "sentence"
+		}
+	}
+	return found
 }

@@ -116,3 +116,32 @@ func TestEarthquakeMetaphor(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrent codes the seeds from several goroutines with one coder (run with -race).
+func TestConcurrent(t *testing.T) {
+	c, err := event.New(event.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds := seedtest.Seeds(t)
+	done := make(chan int, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			n := 0
+			for _, sd := range seeds {
+				pub := sd.Published
+				a := &sitrep.Article{Text: sd.Raw, Published: &pub}
+				if err := c.Process(context.Background(), a, text.Parse(a.Text)); err == nil {
+					n += len(a.Events)
+				}
+			}
+			done <- n
+		}()
+	}
+	first := <-done
+	for g := 1; g < 4; g++ {
+		if n := <-done; n != first {
+			t.Fatalf("goroutines coded %d and %d events from the same seeds", first, n)
+		}
+	}
+}
