@@ -51,7 +51,9 @@ func (p *Pipeline) Analyze(ctx context.Context, a *sitrep.Article) error {
 		}
 		p.observe("clean", t0)
 	}
-	if a.Language == "" || a.Language == "en" {
+	if a.Language != "" && a.Language != "en" && a.Language != "und" {
+		a.Flags = append(a.Flags, sitrep.Flag{Kind: "non_english", Detail: "language " + a.Language + ": stored, not analysed (the stages are English-only)"})
+	} else {
 		t0 := time.Now()
 		doc := text.Parse(a.Text)
 		p.observe("text", t0)

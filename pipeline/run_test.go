@@ -94,3 +94,32 @@ func TestRun_EmitErrorStops(t *testing.T) {
 		t.Fatalf("err=%v, want stop", err)
 	}
 }
+
+type fixedLang struct{ lang string }
+
+func (f fixedLang) Clean(ctx context.Context, a *sitrep.Article) error {
+	a.Text, a.Language = a.Raw, f.lang
+	return nil
+}
+
+func TestAnalyze_NonEnglishFlaggedNotAnalysed(t *testing.T) {
+	for _, tc := range []struct {
+		lang     string
+		analysed bool
+	}{{"en", true}, {"und", true}, {"es", false}, {"fa", false}} {
+		a := &sitrep.Article{Raw: "El ministro habló. Dijo que sí."}
+		p := &pipeline.Pipeline{Cleaner: fixedLang{tc.lang}, Stages: []pipeline.Stage{countSentences{}}}
+		if err := p.Analyze(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Dateline != ""; got != tc.analysed {
+			t.Fatalf("%s: analysed=%v, want %v", tc.lang, got, tc.analysed)
+		}
+		if got := len(a.Flags) == 1 && a.Flags[0].Kind == "non_english"; got == tc.analysed {
+			t.Fatalf("%s: flags %+v", tc.lang, a.Flags)
+		}
+		if a.Text != a.Raw {
+			t.Fatalf("%s: text changed", tc.lang)
+		}
+	}
+}

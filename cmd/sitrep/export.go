@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+
+	"github.com/sitrep/sitrep/event"
 )
 
 // exportPage is how many articles export loads per query.
@@ -14,8 +16,10 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 	fs := m.flagSet("export", "[flags]", `
 Print stored articles with their full analysis. --format jsonl (the default) prints one JSON object
 per article, the same object as "sitrep analyze" plus story_id, storyline_id and duplicate_of
-(see docs/json.md).`)
-	format := fs.String("format", "jsonl", "output format: jsonl")
+(see docs/json.md). --format gdelt prints the coded events that happened as rows of the GDELT 2.0
+event table (61 tab-separated columns, no header; the columns sitrep cannot fill are empty), so
+existing GDELT tooling can read them (see docs/events.md).`)
+	format := fs.String("format", "jsonl", "output format: jsonl or gdelt")
 	var ff filterFlags
 	ff.add(fs, 0)
 	if _, err := parse(fs, args); err != nil {
@@ -25,7 +29,7 @@ per article, the same object as "sitrep analyze" plus story_id, storyline_id and
 	if err != nil {
 		return err
 	}
-	if *format != "jsonl" {
+	if *format != "jsonl" && *format != "gdelt" {
 		return &exitError{code: 2, err: fmt.Errorf("export: unknown format %q", *format)}
 	}
 	st, err := m.openStore(ctx)
@@ -52,7 +56,12 @@ per article, the same object as "sitrep analyze" plus story_id, storyline_id and
 			return err
 		}
 		for _, a := range list {
-			if err := enc.Encode(articleJSON(a)); err != nil {
+			if *format == "gdelt" {
+				err = event.WriteGDELT(out, a)
+			} else {
+				err = enc.Encode(articleJSON(a))
+			}
+			if err != nil {
 				return err
 			}
 		}

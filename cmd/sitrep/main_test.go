@@ -122,3 +122,31 @@ func TestUsage(t *testing.T) {
 		t.Fatalf("version: %v %q", err, out)
 	}
 }
+
+func TestExport_GDELT(t *testing.T) {
+	seed := seedtest.SeedByPrefix(t, "004")
+	db := filepath.Join(t.TempDir(), "s.db")
+	if _, stderr, err := run(t, db, "", "ingest", "--published", "2024-10-11", "--url", "https://example.test/004", seed.Path); err != nil {
+		t.Fatalf("ingest: %v %s", err, stderr)
+	}
+	out, _, err := run(t, db, "", "export", "--format", "gdelt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSpace(out), "\n")
+	if len(rows) == 0 || rows[0] == "" {
+		t.Fatal("no GDELT rows for seed 004")
+	}
+	for _, r := range rows {
+		cols := strings.Split(r, "\t")
+		if len(cols) != 61 {
+			t.Fatalf("row has %d columns, want 61: %q", len(cols), r)
+		}
+		if !strings.HasPrefix(cols[1], "2024") || cols[60] != "https://example.test/004" {
+			t.Fatalf("SQLDATE=%q SOURCEURL=%q", cols[1], cols[60])
+		}
+	}
+	if _, _, err := run(t, db, "", "export", "--format", "xml"); err == nil {
+		t.Fatal("unknown format accepted")
+	}
+}
