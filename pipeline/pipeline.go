@@ -43,7 +43,19 @@ type Pipeline struct {
 // and flagged but not analysed further: the stages' rules and dictionaries are English-only and
 // would produce noise. Slices that no stage filled are left empty (not nil) so the JSON contract
 // always carries every key.
-func (p *Pipeline) Analyze(ctx context.Context, a *sitrep.Article) error {
+//
+// A panic in a stage is recovered and returned as an error naming the stage and the article, so
+// one pathological article never takes a batch down; the stage's fault is logged for fixing.
+func (p *Pipeline) Analyze(ctx context.Context, a *sitrep.Article) (err error) {
+	stage := "clean"
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s %s: internal error (panic: %v)", stage, a.ID, r)
+			if p.Logger != nil {
+				p.Logger.Error("stage panicked", slog.String("stage", stage), slog.String("article_id", a.ID), slog.Any("panic", r))
+			}
+		}
+	}()
 	if p.Cleaner != nil {
 		t0 := time.Now()
 		if err := p.Cleaner.Clean(ctx, a); err != nil {
@@ -55,9 +67,11 @@ func (p *Pipeline) Analyze(ctx context.Context, a *sitrep.Article) error {
 		a.Flags = append(a.Flags, sitrep.Flag{Kind: "non_english", Detail: "language " + a.Language + ": stored, not analysed (the stages are English-only)"})
 	} else {
 		t0 := time.Now()
+		stage = "text"
 		doc := text.Parse(a.Text)
 		p.observe("text", t0)
 		for _, s := range p.Stages {
+			stage = s.Name()
 			t0 := time.Now()
 			if err := s.Process(ctx, a, doc); err != nil {
 				return fmt.Errorf("%s %s: %w", s.Name(), a.ID, err)

@@ -123,3 +123,26 @@ func TestAnalyze_NonEnglishFlaggedNotAnalysed(t *testing.T) {
 		}
 	}
 }
+
+type panicky struct{}
+
+func (panicky) Name() string { return "panicky" }
+func (panicky) Process(ctx context.Context, a *sitrep.Article, d *text.Doc) error {
+	if strings.Contains(a.Text, "BOOM") {
+		var s []int
+		_ = s[len(a.Text)] // index out of range
+	}
+	return nil
+}
+
+func TestAnalyze_PanicBecomesError(t *testing.T) {
+	p := &pipeline.Pipeline{Cleaner: upper{}, Stages: []pipeline.Stage{panicky{}}}
+	a := &sitrep.Article{ID: "x", Raw: "boom"}
+	err := p.Analyze(context.Background(), a)
+	if err == nil || !strings.Contains(err.Error(), "panicky x") {
+		t.Fatalf("err=%v", err)
+	}
+	if err := p.Analyze(context.Background(), &sitrep.Article{ID: "y", Raw: "calm"}); err != nil {
+		t.Fatalf("calm article: %v", err)
+	}
+}
