@@ -66,3 +66,13 @@ func (a *Alert) Validate() error {
 	}
 	return nil
 }
+
+// TrackStateStore persists the tracker's memory of each storyline (stories, actors and event
+// types seen, the daily escalation series and the profiles that follow it) between runs. States
+// are opaque encodings owned by package track.
+type TrackStateStore interface {
+	// LoadTrackState returns the stored states of the given storylines; missing ones are absent.
+	LoadTrackState(ctx context.Context, storylineIDs []int64) (map[int64][]byte, error)
+	// SaveTrackState stores (replacing) the given states in one transaction.
+	SaveTrackState(ctx context.Context, states map[int64][]byte) error
+}
