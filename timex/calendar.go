@@ -108,8 +108,9 @@ func monthDayYear(dct time.Time, m, d int, dir tense) int {
 		}
 	}
 	want := best
-	if d == 0 && dir != tensePast && dir != tenseFuture {
-		// a bare month in an untensed sentence is this year's ("a mission in December")
+	if d == 0 && dir == tenseNone {
+		// a bare month in an untensed sentence is this year's ("a mission in December"); in a
+		// present-tense one it is the nearest ("the summit is in April", written in December)
 		want = y
 	}
 	switch dir {

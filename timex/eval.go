@@ -301,6 +301,19 @@ func parseMEANTIME(r io.Reader) (GoldDoc, error) {
 		}
 		d.Gold = append(d.Gold, sitrep.TimeExpr{Text: d.Text[s:e], Start: s, End: e, Type: tx.Type, Value: tx.Value})
 	}
+	if d.DCT == nil {
+		// A few documents mark their date line's TIMEX3 with functionInDocument NONE: take the
+		// full date annotated in sentence 1 (the date line) as the creation time.
+		for _, tx := range x.Timex {
+			if len(tx.Anchors) == 0 || sentOf[tx.Anchors[0].ID] != 1 || len(tx.Value) < 10 {
+				continue
+			}
+			if t, err := time.Parse("2006-01-02", tx.Value[:10]); err == nil {
+				d.DCT = &t
+				break
+			}
+		}
+	}
 	sort.Slice(d.Gold, func(i, j int) bool { return d.Gold[i].Start < d.Gold[j].Start })
 	return d, nil
 }

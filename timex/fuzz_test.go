@@ -20,6 +20,8 @@ func FuzzTagger(f *testing.F) {
 		"'90s", "2024-13-45", "02/30/2024", "Feb. 30", "last Oct. 99", "the 1988 second quarter",
 		"every other week", "a year ago", "12-", "the -day war", "Q5 2024", "9 a.m. Tuesday",
 		strings.Repeat("Monday ", 50), "\xff\xfe Oct", "twenty-", "noon Thursday night",
+		"2 1/", "1 1/2 years", "half an", "and a half", "year's end", "year-end", "the day before,",
+		"In 2015. The next year", "the quarter ended Feb. 30", "10 a.m. (GMT) Friday",
 	} {
 		f.Add(s, true)
 	}

@@ -43,6 +43,9 @@ type hit struct {
 	// derived marks quarters computed from an earlier quarter ("a year ago" in a results report);
 	// they do not themselves set the report's quarter.
 	derived bool
+	// dctDay marks a clock time that took the publication day for want of a day before it in
+	// its sentence; a day named later in the sentence replaces it (see run).
+	dctDay bool
 }
 
 // matcher runs the rules over one document.
@@ -159,6 +162,22 @@ func (m *matcher) run() []sitrep.TimeExpr {
 		})
 		i = h.j
 	}
+	// "at about 10:35 a.m. (0735 GMT) Friday": a clock time with no day before it takes the
+	// first day named after it in the same sentence.
+	for n := range m.hits {
+		if !m.hits[n].dctDay {
+			continue
+		}
+		sent := m.t[m.hits[n].i].sent
+		for k := n + 1; k < len(m.hits) && m.t[m.hits[k].i].sent == sent; k++ {
+			if d := m.hits[k].day; !d.IsZero() {
+				if v := out[n].Value; len(v) > 10 && v[10] == 'T' {
+					out[n].Value = fmtDay(d) + v[10:]
+				}
+				break
+			}
+		}
+	}
 	return out
 }
 
@@ -183,7 +202,7 @@ var theWords = map[string]bool{
 	"past": true, "present": true, "moment": true, "end": true, "beginning": true, "start": true,
 	"middle": true, "turn": true, "close": true, "same": true, "comparable": true,
 	"corresponding": true, "latest": true, "final": true, "long": true, "short": true, "medium": true,
-	"time": true, "day": true, "twenties": true, "thirties": true, "forties": true, "fifties": true,
+	"time": true, "day": true, "full": true, "entire": true, "whole": true, "twenties": true, "thirties": true, "forties": true, "fifties": true,
 	"sixties": true, "seventies": true, "eighties": true, "nineties": true,
 }
 
@@ -201,7 +220,7 @@ var ruleTriggers = map[string]bool{
 	"q4": true, "h1": true, "h2": true, "fiscal": true, "upcoming": true, "half": true,
 	"current": true, "weekend": true, "decades-long": true, "years-long": true, "months-long": true,
 	"weeks-long": true, "days-long": true, "once": false, "within": true, "fy": true,
-	"year-earlier": true, "year-ago": true, "these": true,
+	"year-earlier": true, "year-ago": true, "these": true, "single": true, "year-end": true,
 }
 
 func (m *matcher) trigger(i int) bool {
@@ -259,6 +278,7 @@ func (m *matcher) at(i int) (hit, bool) {
 		}
 		try(m.the(i))
 		try(m.eventAt(i))
+		try(m.anaphoricDay(i))
 		return best, best.j > 0
 	case "a", "an", "few", "several", "many", "some":
 		try(m.quantity(i))
@@ -285,6 +305,7 @@ func (m *matcher) at(i int) (hit, bool) {
 	try(m.bareUnits(i))
 	try(m.yearAgoAdjective(i))
 	try(m.season(i))
+	try(m.yearEnd(i))
 	if m.low(i) == "nineteen" || m.low(i) == "eighteen" {
 		if y, j, ok := m.spokenYear(i); ok && m.low(i-1) != "the" {
 			try(hit{i: i, j: j, typ: sitrep.TimexDate, val: fmtYear(y), anchor: "text", lower: mkdate(y, 1, 1)}, true)
@@ -629,9 +650,13 @@ func (m *matcher) finishDate(i, j, y, mo, d int, mod string) hit {
 	case y > 0:
 		return hit{i: i, j: j, typ: sitrep.TimexDate, val: fmtMonth(y, mo), mod: mod, anchor: "text", lower: mkdate(y, mo, 1)}
 	}
-	if n, ok := thisLastNext[m.low(j)]; ok && m.low(j+1) == "year" && m.hasDCT {
-		// "June last year"
-		y, j = m.dct.Year()+n, j+2
+	jOf := j
+	if m.low(j) == "of" {
+		jOf = j + 1 // "October of next year"
+	}
+	if n, ok := thisLastNext[m.low(jOf)]; ok && m.low(jOf+1) == "year" && m.hasDCT {
+		// "June last year", "October of next year"
+		y, j = m.dct.Year()+n, jOf+2
 		if d > 0 && d <= daysIn(y, mo) {
 			t := mkdate(y, mo, d)
 			return hit{i: i, j: j, typ: sitrep.TimexDate, val: fmtDay(t), mod: mod, anchor: "published", day: t}
@@ -724,7 +749,12 @@ func (m *matcher) deictic(i int) (hit, bool) {
 		return vague(i, i+1, "FUTURE_REF"), true
 	case "recent", "current":
 		if u, pl, ok := m.unitAt(i + 1); ok && pl && u != "S" && w == "recent" {
-			return vague(i, i+2, "PAST_REF"), true
+			if u == "Y" || u == "DE" || u == "CE" {
+				return vague(i, i+2, "PAST_REF"), true // "in recent years": the recent past
+			}
+			// "in recent weeks": a countable stretch up to now, which TimeBank and MEANTIME
+			// mostly annotate as a vague duration (PXW) in both development halves.
+			return hit{i: i, j: i + 2, typ: sitrep.TimexDuration, val: durationValue("X", u), anchor: "text"}, true
 		}
 		// the adjective alone: "the current crisis", "his recent visit"
 		if n := i + 1; n < len(m.t) && m.t[n].kind == wordKind && !m.t[n].cap && m.sameSent(i, n) {
@@ -820,9 +850,14 @@ func (m *matcher) relative(i int) (hit, bool) {
 	}
 	// unit
 	if u, pl, ok := m.unitAt(j); ok && !pl {
-		if (w == "following" || w == "previous") && m.low(k-1) == "the" && mod == "" {
-			// "the following month": the month after the one the story is at
-			if h, ok := m.narrative(i, j+1, u, n); ok {
+		if (w == "following" || w == "previous" || w == "next" && m.tenseAround(i, j+1) == tensePast) && m.low(k-1) == "the" && mod == "" {
+			// "the following month", "the next day": anaphoric, after the time the story is at
+			// (TimeML's temporal focus), not after the publication date
+			start := i
+			if k == i && m.sameSent(i-1, i) && (len(m.hits) == 0 || m.hits[len(m.hits)-1].j <= i-1) {
+				start = i - 1
+			}
+			if h, ok := m.narrative(start, j+1, u, n); ok {
 				return h, true
 			}
 		}
@@ -1052,6 +1087,16 @@ func (m *matcher) the(i int) (hit, bool) {
 		if y, ok := m.yearTok(k + 1); ok {
 			return hit{i: i, j: k + 2, typ: sitrep.TimexDate, val: fmtYear(y), anchor: "text", lower: mkdate(y, 1, 1)}, true
 		}
+	case "full", "entire", "whole":
+		// "the full year", "the entire year": the year the story is at, else the current one
+		if m.low(k+1) == "year" && m.hasDCT {
+			if m.tenseAround(i, k+2) == tensePast {
+				if h, ok := m.narrative(i, k+2, "Y", 0); ok {
+					return h, true
+				}
+			}
+			return m.rel(i, k+2, sitrep.TimexDate, fmtYear(m.dct.Year())), true
+		}
 	case "end", "beginning", "start", "middle", "turn", "close":
 		if m.low(k+1) == "of" {
 			mod := modWords[m.low(k)]
@@ -1164,6 +1209,12 @@ func (m *matcher) the(i int) (hit, bool) {
 		case "next", "coming", "following":
 			if u == "H" || u == "MIN" || u == "S" || u == "D" {
 				return hit{}, false
+			}
+			if dirWord == "following" || dirWord == "next" && m.tenseAround(i, j) == tensePast {
+				// "the next year", "the following week": after the time the story is at
+				if h, ok := m.narrative(i, j, u, 1); ok {
+					return h, true
+				}
 			}
 			return m.rel(i, j, sitrep.TimexDate, shift(m.dct, u, 1)), true
 		}
@@ -1309,9 +1360,25 @@ func (m *matcher) quantity(i int) (hit, bool) {
 			}
 		}
 	}
+	if m.low(i) == "half" {
+		return m.halfUnit(i)
+	}
 	q, k, ok := m.qty(i)
 	if !ok {
 		return hit{}, false
+	}
+	// "2 1/2 years", "two and a half years": a whole number and a half.
+	if q != "X" && !strings.Contains(q, ".") {
+		switch {
+		case m.low(k) == "1" && m.low(k+1) == "/" && m.low(k+2) == "2" && m.glued(k+1) && m.glued(k+2) && m.t[i].kind == numberKind:
+			if h, ok := m.withHalf(i, q, k+3); ok {
+				return h, true
+			}
+		case m.low(k) == "and" && m.low(k+1) == "a" && m.low(k+2) == "half":
+			if h, ok := m.withHalf(i, q, k+3); ok {
+				return h, true
+			}
+		}
 	}
 	// "12-day", "40-year-old"
 	if m.low(k) == "-" && m.glued(k) && m.glued(k+1) && m.t[i].kind == numberKind {
@@ -1405,6 +1472,12 @@ func (m *matcher) quantity(i int) (hit, bool) {
 	}
 	if u == "WE" {
 		return hit{}, false
+	}
+	// "a year and a half", "an hour and a half"
+	if q == "1" && m.low(j) == "and" && m.low(j+1) == "a" && m.low(j+2) == "half" {
+		if v := halfDuration(1, u); v != "" {
+			return hit{i: i, j: j + 3, typ: sitrep.TimexDuration, val: v, anchor: "text"}, true
+		}
 	}
 	// "a year" after money is a rate: "$5 million a year".
 	if (m.low(i) == "a" || m.low(i) == "an") && m.rateContext(i) {
@@ -1540,6 +1613,9 @@ func (m *matcher) hyphenWord(i int, a, b string) (hit, bool) {
 		return hit{}, false
 	}
 	n, ok := m.lx.number[a]
+	if a == "single" {
+		n, ok = 1, true // "a single-day decline"
+	}
 	if !ok {
 		return hit{}, false
 	}
@@ -1756,6 +1832,12 @@ func (m *matcher) quarter(k, start int) (hit, bool) {
 		if a == "final" && b == "quarter" {
 			o, ok = 4, true
 		}
+		if (a == "last" || a == "latter") && b == "half" && m.low(j) == "of" && start < k {
+			if _, yok := m.yearTok(j + 1); !yok {
+				return hit{}, false
+			}
+			o, ok = 2, true // "the last half of 1989"
+		}
 		if !ok {
 			if (w == "quarter" || w == "latest" && m.low(k+1) == "quarter") && start < k {
 				// "the quarter", "the latest quarter": the last completed quarter.
@@ -1767,8 +1849,12 @@ func (m *matcher) quarter(k, start int) (hit, bool) {
 					return hit{i: start, j: jj, typ: sitrep.TimexDate, val: "XXXX-QX", anchor: "none"}, true
 				}
 				if last, ok := m.lastQuarter(start); ok {
-					// the quarter the report is about
+					// the quarter the report is about (a fiscal label when the report used one)
 					return m.rel(start, jj, sitrep.TimexDate, fmt.Sprintf("%04d-Q%d", last.y, last.q)), true
+				}
+				if q, ok := m.quarterEnded(jj); ok {
+					// "the quarter ended Sept. 30": the calendar quarter of its middle month
+					return m.rel(start, jj, sitrep.TimexDate, fmt.Sprintf("%04d-Q%d", q.y, q.q)), true
 				}
 				n := -1
 				if m.tenseAround(start, jj) == tenseFuture {
@@ -1810,6 +1896,16 @@ func (m *matcher) quarter(k, start int) (hit, bool) {
 	}
 	if !m.hasDCT {
 		return hit{i: start, j: j, typ: sitrep.TimexDate, val: fmt.Sprintf("XXXX-%s%d", code, q), anchor: "none"}, true
+	}
+	// The year of focus: a quarter named earlier with its year ("the first quarter of 2010 …
+	// the second quarter") sets the year of the next ones.
+	if code == "Q" {
+		if y, lq, ok := m.explicitQuarterYear(start); ok && y != m.dct.Year() && q > lq {
+			// a later quarter of the same year: the story moves on through that year
+			h := hit{i: start, j: j, typ: sitrep.TimexDate, val: fmt.Sprintf("%04d-Q%d", y, q), anchor: "text"}
+			h.derived = true // it does not set the focus itself
+			return h, true
+		}
 	}
 	// The year: the latest such period that has begun (reports look back), or the next one in a
 	// future sentence.
@@ -1865,6 +1961,12 @@ func (m *matcher) narrative(i, j int, unit string, n int) (hit, bool) {
 			}
 			t := mkdate(y, mo, d).AddDate(0, 0, n)
 			return hit{i: i, j: j, typ: sitrep.TimexDate, val: fmtDay(t), anchor: "text", day: t}, true
+		case "W":
+			if d == 0 {
+				return hit{}, false
+			}
+			t := mkdate(y, mo, d).AddDate(0, 0, 7*n)
+			return hit{i: i, j: j, typ: sitrep.TimexDate, val: fmtWeek(t), anchor: "text"}, true
 		case "Q":
 			if mo == 0 {
 				return hit{}, false
@@ -2136,7 +2238,7 @@ func (m *matcher) clock(i int) (hit, bool) {
 		if !m.hasDCT {
 			return hit{i: i, j: j, typ: sitrep.TimexTime, val: fmt.Sprintf("XXXX-XX-XXT%02d:%02d", hh, mm), anchor: "none"}, true
 		}
-		day = m.dct
+		return hit{i: i, j: j, typ: sitrep.TimexTime, val: fmt.Sprintf("%sT%02d:%02d%s", fmtDay(m.dct), hh, mm, zone), anchor: "published", dctDay: true}, true
 	}
 	return hit{i: i, j: j, typ: sitrep.TimexTime, val: fmt.Sprintf("%sT%02d:%02d%s", fmtDay(day), hh, mm, zone), anchor: "published", day: day}, true
 }
@@ -2202,11 +2304,14 @@ func (m *matcher) bareUnits(i int) (hit, bool) {
 		}
 	}
 	prev := m.low(i - 1)
+	if (prev == "just" || prev == "only" || prev == "mere") && m.low(i-2) == "in" {
+		prev = "in" // "in just minutes"
+	}
 	switch prev {
 	case "within", "in":
 		if prev == "in" && j == i+1 {
-			if u != "H" && u != "MIN" && (m.low(j) == "." || m.low(j) == "," || m.kind(j) == text.Punct || m.low(j) == "") {
-				// "the highest level in years"
+			if m.low(j) == "." || m.low(j) == "," || m.kind(j) == text.Punct || m.low(j) == "" || !m.sameSent(i, j) {
+				// "the highest level in years", "lost them in minutes"
 				return hit{i: i, j: j, typ: sitrep.TimexDuration, val: durationValue("X", u), anchor: "text"}, true
 			}
 			break
@@ -2227,4 +2332,187 @@ func (m *matcher) bareUnits(i int) (hit, bool) {
 		return hit{i: i, j: j, typ: sitrep.TimexDuration, val: durationValue("X", u), anchor: "text"}, true
 	}
 	return hit{}, false
+}
+
+// withHalf finishes "N and a half units" / "N 1/2 units": k is the token after the half, where a
+// plural unit must follow.
+func (m *matcher) withHalf(i int, q string, k int) (hit, bool) {
+	n, err := strconv.Atoi(q)
+	if err != nil || n < 1 {
+		return hit{}, false
+	}
+	k = m.skipUnitAdjective(k)
+	u, pl, ok := m.unitAt(k)
+	if !ok || !pl || !m.sameSent(i, k) {
+		return hit{}, false
+	}
+	v := halfDuration(n, u)
+	if v == "" {
+		return hit{}, false
+	}
+	return hit{i: i, j: k + 1, typ: sitrep.TimexDuration, val: v, anchor: "text"}, true
+}
+
+// halfUnit matches "half a year", "half an hour": durations of half a unit.
+func (m *matcher) halfUnit(i int) (hit, bool) {
+	if a := m.low(i + 1); a != "a" && a != "an" {
+		return hit{}, false
+	}
+	u, pl, ok := m.unitAt(i + 2)
+	if !ok || pl || !m.sameSent(i, i+2) {
+		return hit{}, false
+	}
+	v := halfDuration(0, u)
+	if v == "" {
+		return hit{}, false
+	}
+	return hit{i: i, j: i + 3, typ: sitrep.TimexDuration, val: v, anchor: "text"}, true
+}
+
+// halfDuration is the TIMEX3 value of n and a half units, written with the next smaller unit
+// where the calendar has one ("P2Y6M", "PT1H30M", "PT30M"). It returns "" for units where half
+// has no clean form (weekends, quarters).
+func halfDuration(n int, u string) string {
+	var b strings.Builder
+	switch u {
+	case "Y":
+		b.WriteString("P")
+		if n > 0 {
+			fmt.Fprintf(&b, "%dY", n)
+		}
+		b.WriteString("6M")
+	case "DE":
+		fmt.Fprintf(&b, "P%dY", 10*n+5)
+	case "CE":
+		fmt.Fprintf(&b, "P%dY", 100*n+50)
+	case "D":
+		if n > 0 {
+			fmt.Fprintf(&b, "P%dDT12H", n)
+		} else {
+			b.WriteString("PT12H")
+		}
+	case "H":
+		b.WriteString("PT")
+		if n > 0 {
+			fmt.Fprintf(&b, "%dH", n)
+		}
+		b.WriteString("30M")
+	case "MIN":
+		b.WriteString("PT")
+		if n > 0 {
+			fmt.Fprintf(&b, "%dM", n)
+		}
+		b.WriteString("30S")
+	case "M", "W":
+		fmt.Fprintf(&b, "P%d.5%s", n, u)
+	default:
+		return ""
+	}
+	return b.String()
+}
+
+// quarterEnded reads "ended|ending DATE" at k, after an unnumbered "quarter", and returns the
+// calendar quarter that holds the middle month of the three months ending on that date
+// ("ended Sept. 30" → Q3, a fiscal quarter "ended July 31" → Q2).
+func (m *matcher) quarterEnded(k int) (yq, bool) {
+	if w := m.low(k); w != "ended" && w != "ending" && w != "ends" {
+		return yq{}, false
+	}
+	y, mo, _, _, ok := m.calendarDate(k + 1)
+	if !ok || mo < 1 || mo > 12 {
+		return yq{}, false
+	}
+	if y == 0 {
+		y = m.dct.Year()
+		if mo > int(m.dct.Month()) && m.low(k) == "ended" {
+			y-- // a quarter that has ended lies before the publication date
+		}
+	}
+	mid := mo - 1
+	if mid == 0 {
+		mid, y = 12, y-1
+	}
+	return yq{y, (mid-1)/3 + 1}, true
+}
+
+// anaphoricDay matches "the day before|after" closing a phrase ("the day before, the envoy
+// arrived") and "the next|following morning|evening|night": a day counted from the last date the
+// text named. It fails when no such date precedes.
+func (m *matcher) anaphoricDay(i int) (hit, bool) {
+	switch m.low(i + 1) {
+	case "day":
+		n := 0
+		switch m.low(i + 2) {
+		case "before":
+			n = -1
+		case "after":
+			n = 1
+		default:
+			return hit{}, false
+		}
+		// only when nothing follows that would be the anchor instead ("the day before the vote")
+		if k := i + 3; k < len(m.t) && m.sameSent(i, k) && m.kind(k) != text.Punct {
+			return hit{}, false
+		}
+		return m.narrative(i, i+3, "D", n)
+	case "next", "following":
+		p, ok := m.lx.partday[m.low(i+2)]
+		if !ok || strings.HasSuffix(m.low(i+2), "s") || p == "" {
+			return hit{}, false
+		}
+		return m.narrative(i, i+3, "D", 1)
+	}
+	return hit{}, false
+}
+
+// explicitQuarterYear returns the year and number of the last quarter the text named with its
+// year ("the first quarter of 2010", "Q1 2010") in the sentence of token i or the one before.
+func (m *matcher) explicitQuarterYear(i int) (y, q int, ok bool) {
+	for n := len(m.hits) - 1; n >= 0 && n >= len(m.hits)-4; n-- {
+		h := m.hits[n]
+		if h.derived || h.anchor != "text" {
+			continue
+		}
+		if m.t[h.i].sent < m.t[i].sent-1 {
+			return 0, 0, false // only the same or the previous sentence
+		}
+		v := h.val
+		if len(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4' {
+			y, err := strconv.Atoi(v[:4])
+			return y, int(v[6] - '0'), err == nil
+		}
+	}
+	return 0, 0, false
+}
+
+// yearEnd matches "year-end", "year end" and "year's end": the end of the current year, or of
+// the last one when the sentence looks back ("since year-end").
+func (m *matcher) yearEnd(i int) (hit, bool) {
+	j := 0
+	switch {
+	case m.low(i) == "year-end":
+		j = i + 1
+	case m.low(i) == "year" && m.low(i+1) == "end" && m.sameSent(i, i+1):
+		j = i + 2
+	case m.low(i) == "year" && m.low(i+1) == "'s" && m.low(i+2) == "end":
+		j = i + 3
+	default:
+		return hit{}, false
+	}
+	if m.kind(j) == wordKind && !m.t[j].cap && m.sameSent(i, j) && m.low(j) != "and" && m.low(j) != "or" {
+		return hit{}, false // "year-end bonus", "year-end results": an adjective, left alone
+	}
+	if p := m.low(i - 1); p == "the" || p == "a" || p == "its" || p == "their" {
+		return hit{}, false
+	}
+	if !m.hasDCT {
+		return hit{i: i, j: j, typ: sitrep.TimexDate, val: "XXXX", mod: "END", anchor: "none"}, true
+	}
+	y := m.dct.Year()
+	if m.low(i-1) == "since" || m.low(i-1) != "by" && m.low(i-1) != "until" && m.tenseAround(i, j) == tensePast {
+		y--
+	}
+	h := m.rel(i, j, sitrep.TimexDate, fmtYear(y))
+	h.mod = "END"
+	return h, true
 }

@@ -1,6 +1,10 @@
 package timex
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/text"
+)
 
 // tense is the temporal direction of the sentence around an expression.
 type tense int8
@@ -31,6 +35,7 @@ var cueWords = map[string]tense{
 	"is": tensePresent, "are": tensePresent, "am": tensePresent, "says": tensePresent,
 	"does": tensePresent, "do": tensePresent, "isn't": tensePresent, "aren't": tensePresent,
 	"now": tensePresent, "today": tensePresent, "remains": tensePresent, "continues": tensePresent,
+	"can": tensePresent, "cannot": tensePresent, "can't": tensePresent,
 	// past (irregular forms, auxiliaries, markers)
 	"was": tensePast, "were": tensePast, "had": tensePast, "did": tensePast, "said": tensePast,
 	"has": tensePast, "have": tensePast, "hasn't": tensePast, "haven't": tensePast,
@@ -91,19 +96,12 @@ func cueOf(low string, capital bool) tense {
 // found the result is tenseNone. At most 40 tokens each side are examined.
 func (m *matcher) tenseAround(i, j int) tense {
 	sent := m.t[i].sent
-	best, bestD := tenseNone, 1<<30
+	best, bestD, bestK := tenseNone, 1<<30, -1
 	for k := i - 1; k >= 0 && i-k <= 40 && m.t[k].sent == sent; k-- {
 		if c := m.cue(k); c != tenseNone {
-			best, bestD = c, i-k
+			best, bestD, bestK = c, i-k, k
 			break
 		}
-	}
-	if p := m.low(i - 1); p == "until" || p == "till" || p == "by" && m.low(i-2) != "said" {
-		// deadlines: "closed until Friday", "returned by Jan. 14"
-		return tenseFuture
-	}
-	if m.low(i-1) == "as" && (m.low(i-2) == "soon" || m.low(i-2) == "early") {
-		return tenseFuture // "as soon as Tuesday"
 	}
 	if m.low(j) == "'s" {
 		return tensePast // "Wednesday's ruling": a day already talked about
@@ -112,15 +110,50 @@ func (m *matcher) tenseAround(i, j int) tense {
 		if clauseBreak[m.low(k)] {
 			break // "said Wednesday that they will …": the verb after "that" is another clause's
 		}
+		if m.t[k].kind == text.Quote && best != tenseNone {
+			// "… will leave Thursday," Castro said: the reporting verb after the closing quote
+			// does not set the tense of the quoted words
+			break
+		}
 		if c := m.cue(k); c != tenseNone {
 			// a cue after the expression wins only when strictly closer
 			if d := k - j + 1; d < bestD {
-				best = c
+				best, bestK = c, k
 			}
 			break
 		}
 	}
+	deadline := false
+	if p := m.low(i - 1); p == "until" || p == "till" || p == "by" && m.low(i-2) != "said" {
+		deadline = true // "closed until Friday", "returned by Jan. 14"
+	}
+	if m.low(i-1) == "as" && (m.low(i-2) == "soon" || m.low(i-2) == "early") {
+		deadline = true // "as soon as Tuesday"
+	}
+	if deadline {
+		// A deadline looks ahead unless the clause is in the past perfect: "had filed reports
+		// by Wednesday", "until Thursday, they had not called".
+		if best == tensePast && m.pluperfect(bestK) {
+			return tensePast
+		}
+		return tenseFuture
+	}
 	return best
+}
+
+// pluperfect reports whether the cue at token k is "had" or a participle right after "had"
+// (with an optional "not" or adverb between).
+func (m *matcher) pluperfect(k int) bool {
+	if k < 0 {
+		return false
+	}
+	for d := 0; d <= 2 && k-d >= 0; d++ {
+		switch m.low(k - d) {
+		case "had", "hadn't", "'d":
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreak are words that open a new clause; the tense after them does not govern an
@@ -162,6 +195,7 @@ func (m *matcher) cue(k int) tense {
 				return tensePast
 			}
 		}
+
 	}
 	if c == tensePresent && m.low(k+1) == "to" && (low == "is" || low == "are") {
 		return tenseFuture // "is to resume"
