@@ -72,8 +72,10 @@ type run struct {
 	toks   []text.Token
 	n      int
 	low    []string
-	cue    []bool // the token's lower-case form is in the cue lexicon
-	tcase  []int8 // per sentence: 0 unknown, 1 title case, -1 not
+	cue    []bool  // the token's lower-case form is in the cue lexicon
+	fl     []uint8 // per-token word flags (flRaising, flHedge, flBelieved)
+	cueIdx []int32 // per-token index into lx.cueList, valid where cue is set
+	tcase  []int8  // per sentence: 0 unknown, 1 title case, -1 not
 	qs     []qspan
 	qAt    []int32 // innermost quote holding each token, -1 outside quotes
 	ments  []sitrep.Mention
@@ -91,6 +93,7 @@ func (e *Extractor) Extract(doc *text.Doc, mentions []sitrep.Mention, actors []s
 	}
 	r := &run{lx: e.lx, d: doc, s: doc.Text, toks: doc.Tokens, ments: mentions, actors: actors}
 	r.n = len(r.toks)
+	r.out = make([]Attribution, 0, 8+r.n/40)
 	if r.n > maxTokens {
 		r.n = maxTokens
 	}
@@ -105,11 +108,19 @@ func (e *Extractor) Extract(doc *text.Doc, mentions []sitrep.Mention, actors []s
 	}
 	lowText := string(lb)
 	r.cue = make([]bool, r.n)
+	r.fl = make([]uint8, r.n)
+	r.cueIdx = make([]int32, r.n)
 	for i := 0; i < r.n; i++ {
 		if t := r.toks[i]; t.Kind == text.Word || t.Kind == text.Number {
 			r.low[i] = lowText[t.Start:t.End]
 			if t.Kind == text.Word {
-				_, r.cue[i] = r.lx.cues[r.low[i]]
+				if w, ok := r.lx.words[r.low[i]]; ok {
+					r.cue[i] = w.fl&flCue != 0
+					r.fl[i] = w.fl
+					if w.cue >= 0 {
+						r.cueIdx[i] = w.cue
+					}
+				}
 			}
 		}
 	}
@@ -228,8 +239,7 @@ func (r *run) cueAt(k, q int) (cueInfo, int, bool) {
 	if !r.cue[k] {
 		return cueInfo{}, 0, false
 	}
-	ci := r.lx.cues[r.low[k]]
-	return ci, k + 1, true
+	return r.lx.cueList[r.cueIdx[k]], k + 1, true
 }
 
 // unit finds the frames of tokens [ts, te) at quote level q and emits them.
@@ -253,6 +263,13 @@ func (r *run) unit(ts, te, q, parentAttr int) {
 			}
 			continue
 		}
+		if k == ts && lw == "in" {
+			// "In a CNN national poll, Clinton held a 24-point lead": a document as the source
+			if f, ok := r.documentFrame(ts, te, k, q, fs); ok {
+				fs = append(fs, f)
+				continue
+			}
+		}
 		if k == ts && (lw == "asked" || lw == "when" && k+1 < te && r.low[k+1] == "asked") {
 			if f, ok := r.askedFrame(ts, te, k, q); ok {
 				fs = append(fs, f)
@@ -262,11 +279,22 @@ func (r *run) unit(ts, te, q, parentAttr int) {
 		if len(fs) >= maxFrames {
 			break
 		}
+		if r.fl[k]&flRaising != 0 {
+			if f, ok := r.raisingFrame(ts, te, k, q); ok {
+				fs = append(fs, f)
+				continue
+			}
+		}
 		ci, next, ok := r.cueAt(k, q)
 		if !ok {
 			continue
 		}
+		if k > ts && r.isWord(k-1) && r.low[k-1] == "to" && ci.class != cuePart {
+			continue // an infinitive ("met to discuss", "wants to address") belongs to the verb before it
+		}
 		if f, ok := r.verbFrame(ts, te, k, next, ci, q, fs); ok {
+			fs = append(fs, f)
+		} else if f, ok := r.fallbackFrame(ts, te, k, next, ci, q, fs); ok {
 			fs = append(fs, f)
 		}
 	}
@@ -1032,8 +1060,18 @@ func (r *run) verbFrame(ts, te, k, next int, ci cueInfo, q int, fs []frame) (fra
 		for ext >= ts && b-ext < 6 && r.usable(ext, q) && (r.isWord(ext) && !r.isCueWord(ext) && r.low[ext] != "that" && r.low[ext] != "which" && r.low[ext] != "who" && !boundaryConj[r.low[ext]] || r.toks[ext].Kind == text.Number || r.toks[ext].Kind == text.Possessive) {
 			ext--
 		}
+		if ext > ts && r.isWord(ext) && r.low[ext] == "who" {
+			// "The engineers who designed the bridge in 1974 said": the relative clause belongs
+			// to the subject before it
+			if np2 := r.backNP(ext-1, ts, q); np2 >= 0 && r.validSource(np2, ext) && (np2 == ts || r.isBoundary(np2-1, q)) {
+				ext = np2 - 1
+			}
+		}
 		if ext >= ts && !r.isBoundary(ext, q) {
 			return f, false
+		}
+		if prepositions[r.low[ext+1]] {
+			return f, false // "… and by last winter's storms told": not a subject (the fallback frame)
 		}
 		f.src0 = ext + 1
 		b = ext
@@ -1231,7 +1269,7 @@ func (r *run) preContent(te, rt int, f frame, q int) (frame, bool) {
 	if c1-c0 < 3 && !(c1 > c0 && r.toks[c0].Kind == text.Quote) && !(c1-c0 == 2 && f.info.class == cueWant) {
 		return f, false
 	}
-	if f.info.class != cueTell && f.info.class != cueAsk && f.info.class != cueWant && c0 < te && r.isWord(c0) && r.low[c0] == "to" {
+	if f.info.class != cueTell && f.info.class != cueAsk && f.info.class != cueWant && c0 < te && r.isWord(c0) && r.low[c0] == "to" && !topicOK(r.low[f.cue1-1], "to") {
 		return f, false
 	}
 	// a passive question ("he was asked") needs the question itself
@@ -1244,7 +1282,7 @@ func (r *run) preContent(te, rt int, f frame, q int) (frame, bool) {
 	if f.info.class == cueThink && !r.clauseOpener(c0) {
 		return f, false // "found himself", "showed signs": no clause follows
 	}
-	if lw := r.low[f.cue1-1]; topicVerbs[lw] && !(r.isWord(c0) && (r.low[c0] == "about" || r.low[c0] == "of" || r.low[c0] == "on" || r.low[c0] == "to" && strings.HasPrefix(lw, "refer"))) {
+	if lw := r.low[f.cue1-1]; topicVerbs[lw] != "" && !(r.isWord(c0) && topicOK(lw, r.low[c0])) {
 		return f, false // "spoke with Ron Dermer" is a meeting, "spoke about …" an attribution
 	}
 	if lw := r.low[f.cue1-1]; strings.HasPrefix(lw, "seem") || strings.HasPrefix(lw, "appear") {
@@ -1313,4 +1351,177 @@ func (r *run) findMedia(a, b int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// raisingFrame finds an evidential judgement without a named source: "the plan seemed to
+// collapse", "Trump is expected to win", "it appears that …". The content is the subject with
+// its infinitive (or the clause after "it appears"); the judgement belongs to the writer.
+// "X seemed to suggest …" (a speech verb after "to") is left to the verb frame.
+func (r *run) raisingFrame(ts, te, k, q int) (frame, bool) {
+	f := frame{cue0: k, cue1: k + 1, src0: -1, src1: -1, info: cueInfo{class: cueThink, stance: "assert"},
+		outer: -1, quote: -1, partOf: -1, implicit: true}
+	lw := r.low[k]
+	l := k - 1
+	be := false
+	for l >= ts && r.usable(l, q) && r.isWord(l) && !r.toks[l].Cap && (skipBeforeCue[r.low[l]] || r.low[l] == "not" || strings.HasSuffix(r.low[l], "ly") && len(r.low[l]) > 4) {
+		switch r.low[l] {
+		case "is", "are", "was", "were", "be", "been", "being", "'s", "’s":
+			be = true
+		}
+		l--
+	}
+	if strings.HasPrefix(lw, "expected") || lw == "likely" || lw == "unlikely" || lw == "poised" || lw == "set" {
+		if !be {
+			return f, false // "Trump expected …" is a thought with a source: the verb frame's
+		}
+	}
+	f.cue0 = l + 1
+	n := k + 1
+	if n >= te || !r.usable(n, q) || !r.isWord(n) {
+		return f, false
+	}
+	if r.low[n] == "that" && l >= ts && r.isWord(l) && r.low[l] == "it" {
+		// "it appears that …", "it is expected that …"
+		c0 := r.contentStart(n, te)
+		c1 := r.contentEnd(c0, te)
+		if c1-c0 < 3 {
+			return f, false
+		}
+		f.cue0 = l
+		f.c0, f.c1 = c0, c1
+		return f, true
+	}
+	if r.low[n] != "to" || n+1 >= te || r.isCueWord(n+1) {
+		return f, false
+	}
+	if l < ts || !r.usable(l, q) {
+		return f, false
+	}
+	var c0 int
+	if r.isWord(l) && (r.low[l] == "who" || r.low[l] == "which" || r.low[l] == "that") {
+		c0 = l
+	} else {
+		np := r.backNP(l, ts, q)
+		if np < 0 || !r.validSource(np, l+1) || r.low[np] == "it" && np == l {
+			return f, false
+		}
+		c0 = np
+	}
+	c1 := r.contentEnd(n, te)
+	if c1-(n+1) < 1 {
+		return f, false
+	}
+	f.c0, f.c1 = c0, c1
+	return f, true
+}
+
+// fallbackFrame is tried when verbFrame finds no subject it can chunk: a long subject with
+// appositions, relative clauses or quoted titles ("some voters who have listened to his speeches
+// over the decades said …"). The source is the whole clause before the cue, back to the clause
+// start; the content follows the cue, or precedes the clause after a comma ("…, the co-author
+// of the book said.").
+func (r *run) fallbackFrame(ts, te, k, next int, ci cueInfo, q int, fs []frame) (frame, bool) {
+	f := frame{cue0: k, cue1: next, src0: -1, src1: -1, info: ci, outer: -1, quote: -1, partOf: -1}
+	if ci.class == cuePart || ci.class == cueAsk {
+		return f, false
+	}
+	if k-1 < ts || !r.isWord(k-1) && r.toks[k-1].Kind != text.Quote && r.toks[k-1].Kind != text.Number && !r.isPunct(k-1, ")") && !r.isPunct(k-1, ",") {
+		return f, false
+	}
+	if r.isWord(k-1) && (determiners[r.low[k-1]] || npInner[r.low[k-1]] || objectPronouns[r.low[k-1]] || r.low[k-1] == "to") {
+		return f, false
+	}
+	l := k - 1
+	for l >= ts && r.usable(l, q) && r.isWord(l) && !r.toks[l].Cap && (skipBeforeCue[r.low[l]] || strings.HasSuffix(r.low[l], "ly") && len(r.low[l]) > 4) {
+		switch r.low[l] {
+		case "was", "were", "been", "is", "are", "be", "being":
+			return f, false // passive: the subject is not the source
+		}
+		l--
+	}
+	if l < ts || !r.usable(l, q) && r.toks[l].Kind != text.Quote {
+		return f, false
+	}
+	if r.isPunct(l, ",") {
+		l-- // "Hemsley, the co-author of “Going Viral,” said"
+	}
+	lo := max(ts, l-31) // a longer subject is not taken: bounded work per cue
+	cs := r.clauseStart(lo, l, q)
+	if cs == lo && lo > ts {
+		return f, false
+	}
+	if e := prevEnd(ts, fs); e > cs {
+		return f, false
+	}
+	if cs > l || l+1-cs > 30 || r.hasOpenQuote(cs, l+1) {
+		return f, false
+	}
+	// the source must hold a noun-like word: a capitalised word or a word that is not a
+	// function word
+	for j := cs; j <= l; j++ {
+		if r.isWord(j) && wh[r.low[j]] {
+			return f, false // "… came as the cabinet met to discuss how the country would respond"
+		}
+	}
+	noun := false
+	for j := cs; j <= l; j++ {
+		if r.isWord(j) && (r.toks[j].Cap || !determiners[r.low[j]] && !npInner[r.low[j]] && !subordinators[r.low[j]]) {
+			noun = true
+			break
+		}
+	}
+	if !noun {
+		return f, false
+	}
+	f.cue0 = l + 1
+	for f.cue0 < k && !r.isWord(f.cue0) {
+		f.cue0++
+	}
+	f.src0, f.src1 = cs, l+1
+	rt := next
+	if ci.class == cueTell {
+		if e := r.fwdNP(rt, te, q); e > rt {
+			rt = e
+		}
+	}
+	rt = r.skipAdverbials(rt, te, q)
+	nothingAfter := true
+	for j := rt; j < te; j++ {
+		if r.toks[j].Kind != text.Punct || !strings.Contains(".!?", r.tok(j)) {
+			nothingAfter = false
+			break
+		}
+	}
+	if nothingAfter {
+		if cs > ts && (r.isPunct(cs-1, ",") || r.toks[cs-1].Kind == text.Quote) {
+			return r.postContent(ts, cs-1, f, fs)
+		}
+		return f, false
+	}
+	return r.preContent(te, rt, f, q)
+}
+
+// documentFrame reads a clause-initial "In <document>, <content>" ("In the same poll, …", "In
+// Forbes' words, …", "In a memo to staff, …") as an attribution to the document. It applies only
+// when no cue word follows in the unit ("In an interview, Trump said …" is Trump's).
+func (r *run) documentFrame(ts, te, k, q int, fs []frame) (frame, bool) {
+	e := k + 1
+	doc := false
+	for e < te && e-k < 16 && r.usable(e, q) && !r.isPunct(e, ",") {
+		if r.isWord(e) && documentNouns[r.low[e]] {
+			doc = true
+		}
+		if r.isWord(e) && r.isCueWord(e) {
+			return frame{}, false
+		}
+		e++
+	}
+	if !doc || e >= te || !r.isPunct(e, ",") || r.hasCue(e, te, q) {
+		return frame{}, false
+	}
+	f, ok := r.according(ts, te, k, k+1, q, fs)
+	if !ok || f.post {
+		return frame{}, false
+	}
+	return f, true
 }

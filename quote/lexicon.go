@@ -25,6 +25,21 @@ const (
 	cueWant  = "intend"
 )
 
+// Per-token word flags, looked up once per token.
+const (
+	flCue      uint8 = 1 << iota // in the cue lexicon
+	flRaising                    // an evidential raising word ("seemed", "expected")
+	flHedge                      // a hedge adverb or adjective ("reportedly")
+	flBelieved                   // "believed" ("it is believed")
+)
+
+// wordEntry is what one lookup per token yields: flags and the index of its cue entry (-1 if
+// none).
+type wordEntry struct {
+	fl  uint8
+	cue int32
+}
+
 // cueInfo is one entry of the cue lexicon.
 type cueInfo struct {
 	class  string
@@ -33,9 +48,11 @@ type cueInfo struct {
 
 // lexicon holds the parsed, read-only word lists.
 type lexicon struct {
-	cues  map[string]cueInfo
-	anon  map[string]bool
-	media map[string][][]string // first lower-case token → candidate token sequences (longest first)
+	cues    map[string]cueInfo
+	words   map[string]wordEntry // every word the extractor looks up per token
+	cueList []cueInfo            // cue entries by index (wordEntry.cue)
+	anon    map[string]bool
+	media   map[string][][]string // first lower-case token → candidate token sequences (longest first)
 }
 
 func lines(s string) []string {
@@ -64,6 +81,29 @@ func loadLexicon() *lexicon {
 		}
 		lx.cues[strings.ToLower(f[0])] = ci
 	}
+	lx.words = map[string]wordEntry{}
+	add := func(w string, fl uint8) {
+		e, ok := lx.words[w]
+		if !ok {
+			e.cue = -1
+		}
+		e.fl |= fl
+		lx.words[w] = e
+	}
+	for w, ci := range lx.cues {
+		add(w, flCue)
+		e := lx.words[w]
+		e.cue = int32(len(lx.cueList))
+		lx.cueList = append(lx.cueList, ci)
+		lx.words[w] = e
+	}
+	for w := range raising {
+		add(w, flRaising)
+	}
+	for w := range hedgeWords {
+		add(w, flHedge)
+	}
+	add("believed", flBelieved)
 	for _, l := range lines(anonTxt) {
 		lx.anon[strings.ToLower(l)] = true
 	}

@@ -37,9 +37,23 @@ func (r *run) emitLevel(ts, te, q int, fs []frame, parentAttr int) {
 				continue
 			}
 			if contains(fs[i], fs[j].cue0) && fs[j].src0 <= fs[i].c0+2 {
+				if r.documentSource(fs[i]) && !fs[j].implicit {
+					// "most voters say …, according to a new poll": the poll speaks for the
+					// voters; their frame ends before the phrase and nests in it
+					if fs[j].c1 > fs[i].cue0 {
+						fs[j].c1 = r.contentEnd(fs[j].c0, fs[i].cue0)
+					}
+					break
+				}
 				if fs[j].implicit {
 					// "it is believed …, according to Axios": Axios is the source, hedged
 					fs[i].hedge = fs[j].hedge
+					dropped[j] = true
+					break
+				}
+				if fs[j].info.class == cueWant {
+					// "Trump had threatened …, according to multiple sources": a deed or stance
+					// reported by the sources, who are the speakers
 					dropped[j] = true
 					break
 				}
@@ -338,6 +352,9 @@ func (r *run) hedgeOf(f frame, q int) string {
 	h := ""
 	for k := lo; k < hi && k < r.n; k++ {
 		if !r.isWord(k) || !r.usable(k, q) {
+			continue
+		}
+		if r.fl[k]&(flHedge|flBelieved) == 0 {
 			continue
 		}
 		if v, ok := hedgeWords[r.low[k]]; ok && (h == "" || v == sitrep.HedgeAlleged) {
@@ -747,4 +764,18 @@ func personLike(t string) bool {
 		return true
 	}
 	return personRoles[strings.ToLower(strings.Trim(last, ".,"))]
+}
+
+// documentSource reports whether a frame's source phrase is headed by a document noun ("a new
+// poll", "court documents").
+func (r *run) documentSource(f frame) bool {
+	if f.src0 < 0 {
+		return false
+	}
+	for k := f.src0; k < f.src1 && k < r.n; k++ {
+		if r.isWord(k) && documentNouns[r.low[k]] && !r.mediaIn(f.src0, f.src1) {
+			return true
+		}
+	}
+	return false
 }

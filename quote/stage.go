@@ -114,13 +114,15 @@ func stanceOf(at Attribution) string {
 // NormalizeContent trims a claim's content, straightens its quotation marks and apostrophes and
 // collapses whitespace.
 func NormalizeContent(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return normalizeSlow(s)
+		}
+	}
 	b := make([]byte, 0, len(s))
 	space := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			break
-		}
 		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
 			space = true
 			continue
@@ -130,11 +132,8 @@ func NormalizeContent(s string) string {
 		}
 		space = false
 		b = append(b, c)
-		if i == len(s)-1 {
-			return strings.Trim(string(b), " \"',.;:")
-		}
 	}
-	return normalizeSlow(s)
+	return strings.Trim(string(b), " \"',.;:")
 }
 
 // normalizeSlow is NormalizeContent for text with non-ASCII characters.
@@ -177,8 +176,30 @@ func ClaimID(sp sitrep.Source, content string) string {
 			key = strings.ToLower(sp.Description)
 		}
 	}
-	h := sha256.Sum256([]byte(key + "\x00" + strings.ToLower(content)))
+	b := make([]byte, 0, len(key)+1+len(content))
+	b = append(b, key...)
+	b = append(b, 0)
+	b = appendLower(b, content)
+	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:8])
+}
+
+// appendLower appends s lower-cased (as strings.ToLower does) to b, without an intermediate
+// string when s is ASCII.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // claimDate is the date of the first date expression in the attribution's sentence (from the

@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // Closed word classes used by the source and cue windows. They are grammar words, not a
 // vocabulary tuned to any text.
 
@@ -82,7 +84,31 @@ var invertible = set("said", "says", "added", "adds", "wrote", "writes", "contin
 	"acknowledged", "tweeted", "stated", "admitted", "countered", "concluded", "conceded", "observed")
 
 // topicVerbs are cues only with a topic: "talked about", "spoke of", "commented on".
-var topicVerbs = set("talked", "spoke", "commented", "comments", "referred", "refers", "referring")
+// Each maps to the prepositions that introduce its topic.
+var topicVerbs = map[string]string{
+	"talked": "about of on", "talk": "about of on", "talks": "about of on", "talking": "about of on",
+	"spoke": "about of on against", "speaks": "about of on against to", "speaking": "about of on against",
+	"commented": "on about", "comments": "on about", "commenting": "on about",
+	"referred": "to", "refers": "to", "referring": "to", "refer": "to",
+	"pointed": "to out", "points": "to out", "pointing": "to out", "point": "to out",
+	"focused": "on", "focuses": "on", "focusing": "on", "focus": "on",
+	"alluded": "to", "alludes": "to", "alluding": "to",
+	"weighed": "in", "weighs": "in", "weighing": "in",
+	"railed": "against", "rails": "against", "railing": "against",
+	"campaigned": "for against on", "campaigns": "for against on", "campaigning": "for against on",
+	"apologized": "for", "apologizes": "for", "apologizing": "for", "apologised": "for",
+	"voted": "for against", "votes": "for against", "voting": "for against",
+}
+
+// topicOK reports whether the word p may open the topic of the topic verb v.
+func topicOK(v, p string) bool {
+	for _, w := range strings.Fields(topicVerbs[v]) {
+		if w == p {
+			return true
+		}
+	}
+	return false
+}
 
 // objectPronouns cannot open a complement clause.
 var objectPronouns = set("him", "her", "them", "us", "me", "himself", "herself", "themselves", "itself",
@@ -92,3 +118,21 @@ var objectPronouns = set("him", "her", "them", "us", "me", "himself", "herself",
 // said when previewing the call").
 var clauseSubordinators = set("when", "as", "while", "after", "before", "because", "since", "though",
 	"although", "during", "following", "amid", "adding", "noting", "saying")
+
+// raising words mark an evidential judgement whose subject is part of the content: "seemed to",
+// "is expected to", "appears that".
+var raising = set("seem", "seems", "seemed", "appear", "appears", "appeared", "expected", "likely", "unlikely")
+
+// documentNouns head a document that speaks for its authors: "in a new poll", "in his memo".
+var documentNouns = set("poll", "polls", "survey", "surveys", "study", "studies", "report", "statement",
+	"words", "op-ed", "letter", "memo", "speech", "tweet", "tweets", "post", "column", "book", "ad",
+	"filing", "editorial", "analysis", "article", "release", "complaint", "lawsuit", "video", "essay",
+	"blog", "message", "email", "remarks", "interview", "view", "opinion", "estimation", "estimate",
+	"ruling", "decision", "order", "documents", "document", "transcript", "testimony", "findings", "data")
+
+// wh words open an embedded question, never a source phrase.
+var wh = set("how", "what", "why", "whether", "if", "where", "whatever", "unless", "until", "than")
+
+// prepositions cannot open a subject.
+var prepositions = set("by", "in", "on", "at", "from", "with", "of", "for", "to", "since", "after", "before",
+	"during", "into", "over", "under", "about", "against", "through", "across", "among", "between")
