@@ -956,7 +956,7 @@ func (r *run) verbFrame(ts, te, k, next int, ci cueInfo, q int, fs []frame) (fra
 		if r.isPunct(o, "(") && o-1 >= ts {
 			if np := r.backNP(o-1, ts, q); np >= 0 && r.validSource(np, o) && (np == ts || r.isBoundary(np-1, q) || r.toks[np].Cap) {
 				f.src0, f.src1 = np, l+1
-				if r.toks[np-1].Kind == text.Quote && np > ts && postRight {
+				if np > ts && np > 0 && r.toks[np-1].Kind == text.Quote && postRight {
 					return r.postContent(ts, np-1, f, fs)
 				}
 				if nothingAfter {
