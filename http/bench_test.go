@@ -1,0 +1,256 @@
+package http_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/demo"
+	sitrephttp "github.com/sitrep/sitrep/http"
+	"github.com/sitrep/sitrep/seedtest"
+	"github.com/sitrep/sitrep/sqlite"
+	"github.com/sitrep/sitrep/storetest"
+)
+
+// benchSize is the number of stored articles of the benchmarks: $SITREP_BENCH_ARTICLES or 100,000.
+func benchSize() int {
+	if n, err := strconv.Atoi(os.Getenv("SITREP_BENCH_ARTICLES")); err == nil && n > 0 {
+		return n
+	}
+	return 100_000
+}
+
+// storySize is how many articles each synthetic story holds.
+const storySize = 10
+
+var bench struct {
+	once    sync.Once
+	url     string
+	stories int
+	err     error
+}
+
+// benchTexts returns body text for the synthetic corpus: the demo corpus (always there) and the
+// shared seeds when present.
+func benchTexts() []string {
+	var texts []string
+	sc := bufio.NewScanner(bytes.NewReader(demo.Corpus()))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var r struct {
+			Text string `json:"text"`
+		}
+		if json.Unmarshal(sc.Bytes(), &r) == nil {
+			texts = append(texts, r.Text)
+		}
+	}
+	if dir := seedtest.SharedDir(); dir != "" {
+		seeds, _ := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
+		for _, p := range seeds {
+			if b, err := os.ReadFile(p); err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+	}
+	return texts
+}
+
+// openBench returns the URL of a server over a file database holding benchSize synthetic
+// articles grouped into stories of storySize and storylines of 20 stories. The database is kept
+// in the temp dir between runs (keyed by size) because building 100,000 articles takes minutes.
+func openBench(b *testing.B) (string, int) {
+	bench.once.Do(func() {
+		n := benchSize()
+		path := filepath.Join(os.TempDir(), fmt.Sprintf("sitrep-http-bench-%d.db", n))
+		db := sqlite.NewDB(path)
+		if bench.err = db.Open(); bench.err != nil {
+			return
+		}
+		ctx := context.Background()
+		arts := sqlite.NewArticleService(db)
+		stories := sqlite.NewStoryService(db)
+		_, have, err := arts.FindArticles(ctx, sitrep.ArticleFilter{Limit: 1})
+		if err != nil {
+			bench.err = err
+			return
+		}
+		if st, _, _ := stories.FindStories(ctx, sitrep.StoryFilter{Limit: 1}); have != n || len(st) == 0 {
+			db.Close()
+			os.Remove(path)
+			db = sqlite.NewDB(path)
+			if bench.err = db.Open(); bench.err != nil {
+				return
+			}
+			arts, stories = sqlite.NewArticleService(db), sqlite.NewStoryService(db)
+			if bench.err = buildBench(ctx, arts, stories, n); bench.err != nil {
+				return
+			}
+		}
+		s := sitrephttp.NewServer()
+		s.Addr = "127.0.0.1:0"
+		s.Articles, s.Search = arts, sqlite.NewSearchService(db)
+		s.Stories, s.Storylines = stories, stories
+		if bench.err = s.Open(); bench.err != nil {
+			return
+		}
+		bench.url, bench.stories = s.URL(), (n+storySize-1)/storySize
+	})
+	if bench.err != nil {
+		b.Fatal(bench.err)
+	}
+	return bench.url, bench.stories
+}
+
+func buildBench(ctx context.Context, arts *sqlite.ArticleService, stories *sqlite.StoryService, n int) error {
+	corpus := storetest.Corpus(n, benchTexts(), 7, "b")
+	for i := 0; i < len(corpus); i += 500 {
+		if _, err := arts.CreateArticles(ctx, corpus[i:min(i+500, len(corpus))]); err != nil {
+			return err
+		}
+	}
+	// Stories of storySize consecutive articles, storylines of 20 stories, saved in chunks.
+	const chunk = 1000
+	nStories := (n + storySize - 1) / storySize
+	for s0 := 0; s0 < nStories; s0 += chunk {
+		ch := &sitrep.ClusterChanges{At: time.Now().UTC()}
+		for si := s0; si < min(s0+chunk, nStories); si++ {
+			id, line := int64(si+1), int64(si/20+1)
+			members := corpus[si*storySize : min((si+1)*storySize, n)]
+			st := &sitrep.Story{ID: id, StorylineID: line, Title: members[0].Title, Summary: firstSentence(members[0].Text),
+				Sources: len(members), Origins: len(members), FirstSeen: *members[0].Published, LastSeen: *members[0].Published}
+			outlets := map[string]bool{}
+			for j, a := range members {
+				ch.Articles = append(ch.Articles, sitrep.ClusterArticle{ArticleID: a.ID, StoryID: id, StorylineID: line, Seq: int64(si*storySize + j + 1), Features: []byte{}})
+				st.ArticleIDs = append(st.ArticleIDs, a.ID)
+				if !outlets[a.Outlet] {
+					outlets[a.Outlet] = true
+					st.Outlets = append(st.Outlets, a.Outlet)
+				}
+				for _, ac := range a.Actors {
+					if len(st.KeyActors) < 4 && ac.Code != "" {
+						st.KeyActors = append(st.KeyActors, ac.Code)
+					}
+				}
+				if a.Published.After(st.LastSeen) {
+					st.LastSeen = *a.Published
+				}
+				if a.Published.Before(st.FirstSeen) {
+					st.FirstSeen = *a.Published
+				}
+			}
+			ch.Stories = append(ch.Stories, st)
+			if si%20 == 0 {
+				ch.Storylines = append(ch.Storylines, &sitrep.Storyline{ID: line, Title: st.Title, FirstSeen: st.FirstSeen, LastSeen: st.LastSeen})
+			}
+			ch.Storylines[len(ch.Storylines)-1].StoryIDs = append(ch.Storylines[len(ch.Storylines)-1].StoryIDs, id)
+		}
+		ch.NextStoryID, ch.NextStorylineID = int64(nStories+1), int64(nStories/20+2)
+		if err := stories.SaveClusterChanges(ctx, ch); err != nil {
+			return fmt.Errorf("save stories: %w", err)
+		}
+	}
+	return nil
+}
+
+func firstSentence(s string) string {
+	for i := 0; i+1 < len(s) && i < 300; i++ {
+		if s[i] == '.' && s[i+1] == ' ' {
+			return s[:i+1]
+		}
+	}
+	return s[:min(len(s), 300)]
+}
+
+// measure requests the given paths b.N times in turn and reports p50 and p99 latency and the
+// number of responses that were not 200.
+func measure(b *testing.B, base string, paths []string) {
+	client := &http.Client{Timeout: 30 * time.Second}
+	lat := make([]time.Duration, 0, b.N)
+	failed := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		resp, err := client.Get(base + paths[i%len(paths)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			// A search that exceeds the store's timeout answers 400 ("narrow the query"): count it.
+			failed++
+			if failed == 1 {
+				b.Logf("%s: status %d", paths[i%len(paths)], resp.StatusCode)
+			}
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	pct := func(p float64) float64 {
+		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+	b.ReportMetric(float64(benchSize()), "articles")
+	b.ReportMetric(float64(failed), "non-200")
+}
+
+// BenchmarkSearchAPI measures GET /api/v1/search over the stored corpus: words, phrases,
+// prefixes and boolean queries, some with filters, each returning a page of 20 with snippets.
+// The "mixed" sub-benchmark cycles over all of them; the others measure one query each.
+func BenchmarkSearchAPI(b *testing.B) {
+	base, _ := openBench(b)
+	queries := []struct{ name, path string }{}
+	for _, q := range []string{"minister", `"foreign ministry"`, "talk*", "iran AND israel", "ceasefire", "said", "coast guard",
+		"strike OR attack", "negotiat*", "election"} {
+		queries = append(queries, struct{ name, path string }{q, "/api/v1/search?q=" + url.QueryEscape(q)})
+	}
+	for _, f := range []struct{ name, path string }{
+		{"minister+outlet", "/api/v1/search?q=minister&outlet=Daily+Ledger"},
+		{"talks+dates", "/api/v1/search?q=talks&since=2025-01-01&until=2025-06-01"},
+		{"attack+actor", "/api/v1/search?q=attack&actor=ISR"},
+		{"officials+event_type", "/api/v1/search?q=officials&event_type=ASSAULT"},
+	} {
+		queries = append(queries, f)
+	}
+	var all []string
+	for _, q := range queries {
+		all = append(all, q.path)
+	}
+	b.Run("mixed", func(b *testing.B) { measure(b, base, all) })
+	for _, q := range queries {
+		b.Run(strings.NewReplacer(" ", "_", `"`, "").Replace(q.name), func(b *testing.B) { measure(b, base, []string{q.path}) })
+	}
+}
+
+// BenchmarkStoryPage measures the HTML story page (story, its articles with their analysis,
+// events, quotes and claims) for stories spread over the whole store.
+func BenchmarkStoryPage(b *testing.B) {
+	base, n := openBench(b)
+	var paths []string
+	for i := 0; i < 50; i++ {
+		paths = append(paths, "/stories/"+strconv.Itoa(1+(i*7919)%n))
+	}
+	measure(b, base, paths)
+}
+
+// BenchmarkStoryList measures the front page (the 25 most recently updated stories).
+func BenchmarkStoryList(b *testing.B) {
+	base, _ := openBench(b)
+	measure(b, base, []string{"/", "/?offset=25", "/api/v1/stories?limit=50"})
+}
