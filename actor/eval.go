@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/text"
@@ -377,17 +378,10 @@ func score(gold, pred []tspan, sc *EntityScore) {
 	// overlap, typed and untyped, one-to-one
 	overlapMatch := func(typed bool) (tp int, fnTypes []string, fpTypes []string) {
 		used := make([]bool, len(pred))
-		for _, g := range gold {
-			hit := -1
-			for i, p := range pred {
-				if used[i] || p.s >= g.e || g.s >= p.e || (typed && p.typ != g.typ) {
-					continue
-				}
-				hit = i
-				break
-			}
-			if hit >= 0 {
-				used[hit] = true
+		for gi, pi := range matchOverlap(gold, pred, typed) {
+			g := gold[gi]
+			if pi >= 0 {
+				used[pi] = true
 				tp++
 				if typed {
 					add(sc.Overlap, g.typ, 1, 0, 0)
@@ -449,14 +443,14 @@ func MEANTIMEErrors(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger, n int, 
 		pred := d.mentionSpans(a, EvalOptions{})
 		span := func(x tspan) string { return d.Text[d.tokStart[x.s]:d.tokEnd[x.e-1]] }
 		used := make([]bool, len(pred))
-		for _, g := range d.gold {
-			hit := false
-			for i, p := range pred {
-				if !used[i] && p.s < g.e && g.s < p.e && p.typ == g.typ {
-					used[i], hit = true, true
-					break
-				}
+		match := matchOverlap(d.gold, pred, true)
+		for _, pi := range match {
+			if pi >= 0 {
+				used[pi] = true
 			}
+		}
+		for gi, g := range d.gold {
+			hit := match[gi] >= 0
 			if !hit {
 				other := ""
 				for _, p := range pred {
@@ -464,12 +458,12 @@ func MEANTIMEErrors(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger, n int, 
 						other = " (tagged " + p.typ + ")"
 					}
 				}
-				fns = append(fns, fmt.Sprintf("FN %s %q%s [%s]", g.typ, span(g), other, d.Name))
+				fns = append(fns, fmt.Sprintf("FN %s %q%s [%s] …%s…", g.typ, span(g), other, d.Name, d.context(g)))
 			}
 		}
 		for i, p := range pred {
 			if !used[i] {
-				fps = append(fps, fmt.Sprintf("FP %s %q [%s]", p.typ, span(p), d.Name))
+				fps = append(fps, fmt.Sprintf("FP %s %q [%s] …%s…", p.typ, span(p), d.Name, d.context(p)))
 			}
 		}
 	}
@@ -480,4 +474,53 @@ func MEANTIMEErrors(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger, n int, 
 		fps = fps[:n]
 	}
 	return append(fns, fps...)
+}
+
+// context returns the text around a span (up to 40 bytes each side, on rune boundaries, with
+// line breaks flattened) for error listings.
+func (d *MEANTIMEDoc) context(x tspan) string {
+	s, e := d.tokStart[x.s], d.tokEnd[x.e-1]
+	s0, e0 := max(0, s-40), min(len(d.Text), e+40)
+	for s0 > 0 && !utf8.RuneStart(d.Text[s0]) {
+		s0--
+	}
+	for e0 < len(d.Text) && !utf8.RuneStart(d.Text[e0]) {
+		e0++
+	}
+	return strings.ReplaceAll(d.Text[s0:s]+"["+d.Text[s:e]+"]"+d.Text[e:e0], "\n", " ")
+}
+
+// matchOverlap pairs gold and predicted spans one-to-one so that paired spans share a token (and,
+// when typed, have the same type), with as many pairs as possible (a maximum bipartite matching
+// by augmenting paths; first-come pairing would let a prediction that overlaps two nested gold
+// spans take the wrong one). It returns, for each gold span, the index of its prediction or -1.
+func matchOverlap(gold, pred []tspan, typed bool) []int {
+	ok := func(g, p tspan) bool { return p.s < g.e && g.s < p.e && (!typed || p.typ == g.typ) }
+	gm := make([]int, len(gold))
+	pm := make([]int, len(pred))
+	for i := range gm {
+		gm[i] = -1
+	}
+	for i := range pm {
+		pm[i] = -1
+	}
+	seen := make([]int, len(pred))
+	var try func(gi, round int) bool
+	try = func(gi, round int) bool {
+		for pi, p := range pred {
+			if seen[pi] == round || !ok(gold[gi], p) {
+				continue
+			}
+			seen[pi] = round
+			if pm[pi] < 0 || try(pm[pi], round) {
+				pm[pi], gm[gi] = gi, pi
+				return true
+			}
+		}
+		return false
+	}
+	for gi := range gold {
+		try(gi, gi+1)
+	}
+	return gm
 }

@@ -335,6 +335,12 @@ func (r *run) resolveUnknown(it *item) {
 	it.actor, it.typ, it.resolution = id, mentionType(typ), "unknown"
 }
 
+// titleEndsAt reports whether a title phrase ("prime minister") ends right before token e.
+func (r *run) titleEndsAt(e int) bool {
+	_, ok := r.titleAt.get(e)
+	return ok
+}
+
 // guess types an unknown capitalised name from its context and returns the country stated
 // around it ("Israeli official X").
 func (r *run) guess(it *item) (string, string) {
@@ -370,6 +376,8 @@ func (r *run) guess(it *item) (string, string) {
 		return sitrep.ActorPlace, country
 	case it.title >= 0:
 		return sitrep.ActorPerson, country
+	case prev == "," && r.titleEndsAt(it.s-1):
+		return sitrep.ActorPerson, country // "Japan's prime minister, Taro Aso"
 	case honorifics[prev] && it.s > 0 && r.doc.Tokens[it.s-1].Cap:
 		return sitrep.ActorPerson, country
 	case personNouns[prev]:

@@ -46,6 +46,7 @@ type scratch struct {
 	blocked []bool
 	inQuote []bool
 	slab    []item
+	lower   []byte
 }
 
 // grow returns s resized to n zeroed elements, reusing its memory when it is large enough.
@@ -156,17 +157,21 @@ type run struct {
 	shoutS  []int8 // per sentence: 0 not computed, 1 all-capitals or title-case line, 2 not
 	// capSeen holds lower-cased words seen capitalised other than at the start of a sentence.
 	capSeen map[string]bool
-	items   []*item
-	titles  []titleSpan
-	sc      *scratch
-	slab    []item
-	slabN   int
-	roots   []*rootPair // per token: first trie nodes of names and titles starting there
-	titleAt index       // end token → index in titles
-	nameEnd index       // end token → index in items
-	nameAt  index       // start token → index in items
-	at      time.Time
-	latest  bool
+	// notNames holds names found to be products, events or indices in this article
+	// ("MacBook" after "the MacBook line", "WWDC" after "Developers Conference (WWDC)"), so
+	// that their later bare mentions are skipped too. Compared ignoring case.
+	notNames []string
+	items    []*item
+	titles   []titleSpan
+	sc       *scratch
+	slab     []item
+	slabN    int
+	roots    []*rootPair // per token: first trie nodes of names and titles starting there
+	titleAt  index       // end token → index in titles
+	nameEnd  index       // end token → index in items
+	nameAt   index       // start token → index in items
+	at       time.Time
+	latest   bool
 	// inferLast is the latest interval of the inferred date set.
 	inferLast interval
 
@@ -188,40 +193,49 @@ func newRun(kb *KB, doc *text.Doc, opts Options, sc *scratch) *run {
 	idx := sc.idx
 	r.titleAt, r.nameEnd, r.nameAt = idx[:n+2:n+2], idx[n+2:2*(n+2):2*(n+2)], idx[2*(n+2):]
 	// lower-case the text once, keeping byte offsets: ASCII letters always, other letters when
-	// the lower-case form has the same length (else the token goes to lowEx)
-	var lb strings.Builder
-	lb.Grow(len(doc.Text))
-	pos := 0
-	for i := 0; i < n; i++ {
-		tk := &doc.Tokens[i]
-		if tk.Kind != text.Word {
-			continue
+	// the lower-case form has the same length (else the token goes to lowEx). The bytes are
+	// lowered in a reused buffer, then copied once into the string r.lt.
+	t := doc.Text
+	buf := append(sc.lower[:0], t...)
+	first := -1 // the first non-ASCII byte
+	for k, c := range buf {
+		if c-'A' < 26 {
+			buf[k] = c + ('a' - 'A')
+		} else if c >= 0x80 && first < 0 {
+			first = k
 		}
-		ascii := true
-		for k := tk.Start; k < tk.End; k++ {
-			if doc.Text[k] >= 0x80 {
-				ascii = false
+	}
+	if first >= 0 {
+		// Non-ASCII bytes are rare in English news (curly quotes, dashes, accented names): find
+		// the words that contain one.
+		for k := first; k < len(t); {
+			if t[k] < 0x80 {
+				k++
+				continue
+			}
+			i := doc.TokenAt(k)
+			if i >= n {
 				break
 			}
-		}
-		if ascii {
-			continue
-		}
-		writeASCIILower(&lb, doc.Text[pos:tk.Start])
-		lw := strings.ToLower(doc.Text[tk.Start:tk.End])
-		if len(lw) == tk.End-tk.Start {
-			lb.WriteString(lw)
-		} else {
-			if r.lowEx == nil {
-				r.lowEx = map[int]string{}
+			tk := &doc.Tokens[i]
+			if tk.Kind != text.Word || tk.Start > k {
+				k = max(k+1, tk.End) // punctuation ("“", "—") or a byte between tokens
+				continue
 			}
-			r.lowEx[i] = lw
-			writeASCIILower(&lb, doc.Text[tk.Start:tk.End])
+			lw := strings.ToLower(t[tk.Start:tk.End])
+			if len(lw) == tk.End-tk.Start {
+				copy(buf[tk.Start:], lw)
+			} else {
+				if r.lowEx == nil {
+					r.lowEx = map[int]string{}
+				}
+				r.lowEx[i] = lw
+			}
+			k = tk.End
 		}
-		pos = tk.End
 	}
-	writeASCIILower(&lb, doc.Text[pos:])
-	r.lt = lb.String()
+	r.lt = string(buf)
+	sc.lower = buf
 	for i := 0; i < n; i++ {
 		tk := doc.Tokens[i]
 		if tk.Kind != text.Word && tk.Kind != text.Number {
@@ -317,16 +331,131 @@ func (r *run) shout(i int) bool {
 // seenCap reports whether w (lower case) occurs capitalised somewhere other than at the start of
 // a sentence. The set is built on first use: most articles never ask.
 func (r *run) seenCap(w string) bool {
-	if r.capSeen == nil {
-		r.capSeen = map[string]bool{}
-		for i := 1; i < r.n; i++ {
-			tk := r.doc.Tokens[i]
-			if tk.Cap && tk.Kind == text.Word && r.doc.Tokens[i-1].Sent == tk.Sent && r.doc.Tokens[i-1].Kind != text.Quote {
-				r.capSeen[r.low(i)] = true
-			}
+	r.buildSeen()
+	return r.capSeen[w]
+}
+
+func (r *run) buildSeen() {
+	if r.capSeen != nil {
+		return
+	}
+	r.capSeen = map[string]bool{}
+	for i := 1; i < r.n; i++ {
+		tk := r.doc.Tokens[i]
+		if tk.Cap && tk.Kind == text.Word && r.doc.Tokens[i-1].Sent == tk.Sent && r.doc.Tokens[i-1].Kind != text.Quote {
+			r.capSeen[r.low(i)] = true
 		}
 	}
-	return r.capSeen[w]
+}
+
+// bodyCap reports whether w (lower case) is written capitalised, other than at the start of a
+// sentence, in a line that is not a headline: a name the headline repeats. It scans the tokens
+// and stops at the first such occurrence: only capitalised headline words reach this test.
+func (r *run) bodyCap(w string) bool {
+	if stopwords[w] {
+		return false
+	}
+	for i := 1; i < r.n; i++ {
+		tk := &r.doc.Tokens[i]
+		if !tk.Cap || tk.End-tk.Start != len(w) || tk.Kind != text.Word || r.low(i) != w {
+			continue
+		}
+		if r.doc.Tokens[i-1].Sent == tk.Sent && r.doc.Tokens[i-1].Kind != text.Quote && !r.shout(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// properWord reports whether w (lower case) looks like a proper name throughout the text: it
+// is written capitalised at least twice and never in lower case ("Apple" opening a headline
+// and the first sentence). It scans the tokens: few words ever reach this test.
+func (r *run) properWord(w string) bool {
+	if stopwords[w] || strings.HasSuffix(w, "ly") {
+		return false
+	}
+	caps, named := 0, false
+	for i := 0; i < r.n; i++ {
+		tk := &r.doc.Tokens[i]
+		if tk.Kind != text.Word || tk.End-tk.Start != len(w) || r.low(i) != w {
+			continue
+		}
+		if !tk.Cap {
+			return false
+		}
+		caps++
+		// somewhere it opens a longer name or takes a possessive ("Apple Computer", "Apple's"),
+		// which ordinary words opening sentences ("Stock markets", "Speaking to") do not
+		if i+1 < r.n && r.sameSent(i, i+1) && (r.doc.Tokens[i+1].Kind == text.Possessive ||
+			r.doc.Tokens[i+1].Kind == text.Word && r.doc.Tokens[i+1].Cap) {
+			named = true
+		}
+	}
+	return caps >= 2 && named
+}
+
+// skipNonName records the capitalised sequence [s,e) as not an actor's name and returns the
+// chunk result that skips it (negative end). Its text, and its head without a final generic
+// word ("Macbook" of "Macbook Pro"), are remembered, and so is an acronym in brackets right after
+// it ("Software Development Kit (SDK)"), which is skipped as well.
+func (r *run) skipNonName(s, e int) int {
+	r.notNames = append(r.notNames, r.text(s, e))
+	if e-s >= 2 && nonActorEnds[r.low(e-1)] {
+		r.notNames = append(r.notNames, r.text(s, e-1))
+	}
+	if e+2 < r.n && r.tok(e) == "(" && r.tok(e+2) == ")" && r.doc.Tokens[e+1].Kind == text.Word && allUpper(r.tok(e+1)) {
+		r.notNames = append(r.notNames, r.tok(e+1))
+		return -(e + 3)
+	}
+	return -e
+}
+
+// notName reports whether the tokens [s,e) were found earlier to name a product, event or index.
+func (r *run) notName(s, e int) bool {
+	w := r.text(s, e)
+	for _, x := range r.notNames {
+		if strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// camelLower reports whether token i is a word starting in lower case with a capital inside
+// ("iPod", "iPhone"): a brand whose capitalised continuation is a product ("iPod Nano").
+func (r *run) camelLower(i int) bool {
+	if i < 0 || r.doc.Tokens[i].Kind != text.Word || r.doc.Tokens[i].Cap {
+		return false
+	}
+	w := r.tok(i)
+	for k := 1; k < len(w); k++ {
+		if w[k] >= 'A' && w[k] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// nonNameAfter reports whether the tokens from k on make the name before them a product or an
+// index: a product noun ("the MacBook line", "Mac OS X operating system"), or an index noun after
+// an optional possessive and number ("Standard & Poor's 500 index", "Russell 2000 Index").
+func (r *run) nonNameAfter(k int) bool {
+	if k < r.n && r.doc.Tokens[k].Kind == text.Possessive {
+		k++
+	}
+	num := false
+	if k < r.n && r.doc.Tokens[k].Kind == text.Number {
+		k++
+		num = true
+	}
+	if k >= r.n || r.doc.Tokens[k].Kind != text.Word {
+		return false
+	}
+	w := r.low(k)
+	if indexNouns[w] && (num || !r.doc.Tokens[k].Cap) {
+		return true
+	}
+	return !num && !r.doc.Tokens[k].Cap && productNouns[w]
 }
 
 // index maps token positions to item or title indexes (stored plus one; zero means none).
@@ -352,17 +481,6 @@ func allUpper(w string) bool {
 		}
 	}
 	return true
-}
-
-// writeASCIILower writes s to b with ASCII letters lower-cased.
-func writeASCIILower(b *strings.Builder, s string) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 32
-		}
-		b.WriteByte(c)
-	}
 }
 
 // low returns the lower-cased text of token i.
@@ -426,13 +544,21 @@ func (r *run) matchName(i int) (int, []hit) {
 			continue
 		}
 		// a match must end at a token boundary that is not glued to more letters ("U.S.-Israel" is fine)
-		var ok []hit
+		// most hits have no case constraint: then the trie's slice is returned as is (capped,
+		// so that an append by the caller copies it), without allocating
 		span := r.doc.Text[r.doc.Tokens[i].Start:r.doc.Tokens[j].End]
-		for _, h := range nd.hits {
+		ok := nd.hits[:len(nd.hits):len(nd.hits)]
+		for k, h := range nd.hits {
 			if h.exact != "" && h.exact != span {
-				continue
+				ok = nil
+				for _, h2 := range nd.hits[k:] {
+					if h2.exact == "" || h2.exact == span {
+						ok = append(ok, h2)
+					}
+				}
+				ok = append(append([]hit(nil), nd.hits[:k]...), ok...)
+				break
 			}
-			ok = append(ok, h)
 		}
 		if len(ok) > 0 {
 			bestEnd, best = j+1, ok
@@ -532,6 +658,24 @@ func (r *run) scan(unknown bool) {
 		if tk.Cap && tk.Kind == text.Word && strings.Contains(r.tok(i), "-") && r.compound(i) {
 			i++
 			continue
+		}
+		if unknown && tk.Cap && !r.blocked[i] && r.shout(i) && r.bodyCap(r.low(i)) {
+			// a headline: only words the body writes capitalised too ("DaimlerChrysler to Sell
+			// Chrysler Group")
+			e := r.chunk(i)
+			if e < 0 {
+				i = -e
+				continue
+			}
+			k := i
+			for k < e && (r.bodyCap(r.low(k)) || connectors[r.low(k)] && k+1 < e && r.bodyCap(r.low(k+1))) {
+				k++
+			}
+			if k > i && !(k == i+1 && (orgSuffixes[r.low(i)] || mediaSuffixes[r.low(i)] || placeWords[r.low(i)])) {
+				r.addItem(&item{kind: itUnknown, s: i, e: k, title: -1})
+				i = k
+				continue
+			}
 		}
 		if unknown && tk.Cap && !r.blocked[i] && !r.shout(i) {
 			e := r.chunk(i)
@@ -667,6 +811,9 @@ func (r *run) chunk(i int) int {
 			if j > i && honorifics[r.low(j)] && !orgSuffixes[r.low(j)] {
 				break // "Apple CEO Steve Jobs"
 			}
+			if j > i && legalForms[strings.TrimSuffix(r.low(j-1), ".")] {
+				break // "Chrysler LLC Jim Press": a company's legal form ends its name
+			}
 			if j > i {
 				if e, _ := r.matchName(j); e > 0 {
 					break // a known name starts here
@@ -698,12 +845,17 @@ func (r *run) chunk(i int) int {
 		}
 		break
 	}
-	if last < i {
-		return i
+	if last < i || (last == i && len(r.low(i)) == 1) {
+		return i // nothing, or a single letter ("the letter F")
 	}
-	if product(r, i, last+1) || nonActorEnds[r.low(last)] || (last == i && nonActors[r.low(i)]) ||
-		(last+1 < r.n && indexNouns[r.low(last+1)] && !r.doc.Tokens[last+1].Cap) {
-		return -(last + 1) // a product or model name ("Airbus A380", "Boeing 787", "KC-45")
+	if product(r, i, last+1) || nonActorEnds[r.low(last)] || nonActors[r.low(i)] || r.nonNameAfter(last+1) ||
+		r.camelLower(i-1) || (i > 0 && productCues[r.low(i-1)]) {
+		// a product, model, event or index ("Airbus A380", "Boeing 787", "KC-45", "the MacBook
+		// line", "iPod Nano", "Dow Jones", "Worldwide Developers Conference")
+		return r.skipNonName(i, last+1)
+	}
+	if r.notName(i, last+1) {
+		return -(last + 1)
 	}
 	// "Shares of Northwind Logistics": an ordinary word capitalised by its position opens the
 	// sequence; drop it and the connectors after it
@@ -719,7 +871,7 @@ func (r *run) chunk(i int) int {
 	// a lone capitalised word opening a sentence is a name only if the text capitalises it
 	// elsewhere too, or a speech verb follows ("Boeing said")
 	if last == i && (i == 0 || r.doc.Tokens[i-1].Sent != r.doc.Tokens[i].Sent || r.doc.Tokens[i-1].Kind == text.Quote) {
-		if strings.HasSuffix(r.low(i), "ly") || (!r.seenCap(r.low(i)) && !(i+1 < r.n && speechVerbs[r.low(i+1)])) {
+		if strings.HasSuffix(r.low(i), "ly") || (!r.seenCap(r.low(i)) && !(i+1 < r.n && speechVerbs[r.low(i+1)]) && !r.properWord(r.low(i))) {
 			return i
 		}
 	}
@@ -729,8 +881,8 @@ func (r *run) chunk(i int) int {
 // product reports whether the capitalised sequence [s,e) names a product or model: a token
 // mixing letters and digits ("A380", "DC-9"), or a number not ending an organisation's name.
 func product(r *run, s, e int) bool {
-	if orgSuffixes[r.low(e-1)] || mediaSuffixes[r.low(e-1)] {
-		return false
+	if orgSuffixes[r.low(e-1)] || mediaSuffixes[r.low(e-1)] || placeWords[r.low(e-1)] {
+		return false // "Terminal 3 of Changi International Airport"
 	}
 	for k := s; k < e; k++ {
 		w := r.low(k)

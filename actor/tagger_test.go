@@ -314,3 +314,50 @@ func TestTaggerConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestTaggerNonNames checks capitalised sequences that are products, events or indices rather
+// than actors, and that the names around them are still found.
+func TestTaggerNonNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		absent     []string // no mention may contain any of these
+		present    []string // mentions that must exist
+	}{
+		{"IndexNumber", "The Halvard & Rhee 300 index fell while Corvin Capital gained.", []string{"Halvard", "Rhee"}, []string{"Corvin Capital"}},
+		{"IndexPossessive", "The Standard & Poor's 500 index dropped 2% on Monday.", []string{"Standard", "Poor"}, nil},
+		{"IndexName", "The Dow Jones was down 2% at noon as Keltor Motors said it would cut jobs.", []string{"Dow Jones"}, []string{"Keltor Motors"}},
+		{"ProductLine", "Keltor Motors introduced the new Vantis line. The Vantis comes in two colours.", []string{"Vantis"}, []string{"Keltor Motors"}},
+		{"ModelCue", "Keltor Motors will build its next model Vantis in Ohio.", []string{"Vantis"}, []string{"Keltor Motors"}},
+		{"LegalForm", "said the chairman of Brenner Holdings LLC Jim Okafor on Monday.", []string{"LLC Jim"}, []string{"Jim Okafor"}},
+		{"CamelBrand", "Orrin Labs updated the iWidget Nano and said sales rose.", []string{"Nano"}, []string{"Orrin Labs"}},
+		{"EventAcronym", "Engineers met at the Brellin Developers Conference (BDC). The BDC drew 5,000 people.", []string{"BDC", "Brellin"}, nil},
+		{"HeadlineName", "Quorvex plans to sell films online\nQuorvex executives are in talks with studios, Quorvex said.", nil, []string{"Quorvex"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := tag(t, tt.text, "2024-05-01")
+			for _, m := range a.Mentions {
+				for _, x := range tt.absent {
+					if strings.Contains(m.Text, x) {
+						t.Errorf("unexpected mention %q (%s)", m.Text, m.Type)
+					}
+				}
+			}
+			for _, p := range tt.present {
+				if mention(a, p) == nil {
+					t.Errorf("no mention %q in %+v", p, a.Mentions)
+				}
+			}
+		})
+	}
+	// the headline's opening word is a name: it is never written in lower case
+	a := tag(t, "Quorvex plans to sell films online\nQuorvex's executives are in talks with studios.", "2024-05-01")
+	if m := a.Mentions; len(m) < 2 || m[0].Start != 0 {
+		t.Errorf("headline-opening name not tagged: %+v", m)
+	}
+	// ordinary words opening every sentence they are in stay untagged
+	a = tag(t, "Stock markets fell sharply\nStock indexes worldwide dropped on Monday.\nSpeaking to reporters, officials said more was needed.", "2024-05-01")
+	if len(a.Mentions) != 0 {
+		t.Errorf("ordinary sentence-initial words tagged: %+v", a.Mentions)
+	}
+}

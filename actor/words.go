@@ -185,6 +185,18 @@ var orgPrefixes = set("air", "bank", "radio", "university", "royal", "national",
 // ("the Dow Jones industrial average", "the Nikkei 225 index").
 var indexNouns = set("index", "average", "industrial", "composite", "indices", "futures")
 
+// productCues before a capitalised name make it a product ("the next model Falcon", "a
+// version codenamed Tiger").
+var productCues = set("model", "codenamed", "code-named", "dubbed", "nameplate")
+
+// legalForms end a company's name: a capitalised word after one starts another name.
+var legalForms = set("inc", "corp", "llc", "ltd", "plc", "co", "ag", "sa", "spa", "nv", "gmbh", "bv", "lp", "llp")
+
+// productNouns after a capitalised name make it a product line, not an actor ("the MacBook
+// line"). Nouns such as "processors", "jets" or "models" are not here: they follow makers'
+// names as often ("Intel processors", "Boeing models").
+var productNouns = set("line", "lineup", "lineups")
+
 // clauseOpeners precede the subject of a clause ("" is the start of a sentence).
 var clauseOpeners = set("", ",", "that", "said", "says", "and", "but", "while", "as", "because", "since", "after", "when", "—", "–", "--", "though", "although", "whereas")
 

@@ -11,11 +11,11 @@ type Kind uint8
 
 // Token kinds.
 const (
-	Word   Kind = iota // letters, possibly with inner hyphens, apostrophes or periods ("U.S.", "cease-fire")
-	Number             // digits, possibly with separators ("1,800", "7.4", "2024")
-	Punct              // any other single symbol
-	Quote              // a quotation mark: " “ ” ' ‘ ’ « »
-	Possessive         // "'s" or "’s" (and a bare trailing apostrophe after s)
+	Word       Kind = iota // letters, possibly with inner hyphens, apostrophes or periods ("U.S.", "cease-fire")
+	Number                 // digits, possibly with separators ("1,800", "7.4", "2024")
+	Punct                  // any other single symbol
+	Quote                  // a quotation mark: " “ ” ' ‘ ’ « »
+	Possessive             // "'s" or "’s" (and a bare trailing apostrophe after s)
 )
 
 // Token is one token: Text[Start:End] of the document.
@@ -84,7 +84,7 @@ func (d *Doc) TokenAt(off int) int {
 
 // Parse tokenises text and splits it into sentences.
 func Parse(s string) *Doc {
-	d := &Doc{Text: s, Tokens: make([]Token, 0, len(s)/5+1)}
+	d := &Doc{Text: s, Tokens: make([]Token, 0, len(s)/5+16)}
 	tokenize(d)
 	splitSentences(d)
 	return d
@@ -119,86 +119,68 @@ func decode(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// ASCII byte classes for the tokenizer's fast path.
+const (
+	cOther uint8 = iota
+	cSpace
+	cLower
+	cUpper
+	cDigit
+	cApos  // '
+	cQuote // "
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for _, c := range "\t\n\v\f\r " {
+		t[c] = cSpace
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = cLower
+		t[c-'a'+'A'] = cUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = cDigit
+	}
+	t['\''] = cApos
+	t['"'] = cQuote
+	return t
+}()
+
 func tokenize(d *Doc) {
 	s := d.Text
 	i := 0
 	for i < len(s) {
-		r, n := decode(s, i)
+		if c := s[i]; c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case cSpace:
+				i++
+			case cLower, cUpper:
+				j := wordEnd(s, i, i+1)
+				d.add(i, j, Word, asciiClass[c] == cUpper)
+				i = j
+			case cDigit:
+				i = d.number(s, i)
+			case cApos:
+				i = d.apostrophe(s, i, 1)
+			case cQuote:
+				d.add(i, i+1, Quote, false)
+				i++
+			default:
+				d.add(i, i+1, Punct, false)
+				i++
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || unicode.IsSpace(r):
+		case unicode.IsSpace(r):
 			i += n
 		case isLetter(r):
-			j := i + n
-			for j < len(s) {
-				r2, n2 := decode(s, j)
-				if isLetter(r2) || isDigit(r2) {
-					j += n2
-					continue
-				}
-				// inner hyphen, period (U.S.), apostrophe (don't, O'Brien) followed by a letter
-				if r2 == '-' || r2 == '.' || r2 == '&' || isApos(r2) {
-					r3, _ := decode(s, j+n2)
-					if isLetter(r3) {
-						if isApos(r2) && (r3 == 's' || r3 == 'S') {
-							// possessive 's: stop unless more letters follow ("it's" handled as possessive too)
-							r4, _ := decode(s, j+n2+1)
-							if !isLetter(r4) {
-								break
-							}
-						}
-						if r2 == '.' {
-							// only single-letter segments form abbreviations: U.S., U.N., p.m.
-							if j-i > 1 && !isAbbrevRun(s[i:j]) {
-								break
-							}
-						}
-						j += n2
-						continue
-					}
-					if r2 == '.' && isAbbrevRun(s[i:j]) {
-						// trailing period of a dotted abbreviation: "U.S." keeps it
-						if strings.Contains(s[i:j], ".") {
-							j += n2
-						}
-					}
-				}
-				break
-			}
+			j := wordEnd(s, i, i+n)
 			d.add(i, j, Word, unicode.IsUpper(r))
 			i = j
-		case isDigit(r):
-			j := i + 1
-			for j < len(s) {
-				c := s[j]
-				if c >= '0' && c <= '9' {
-					j++
-					continue
-				}
-				if (c == ',' || c == '.' || c == ':') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
-					j += 2
-					continue
-				}
-				// 12th, 1990s, 7km: letters glued to a number stay with it
-				if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
-					j++
-					continue
-				}
-				break
-			}
-			d.add(i, j, Number, false)
-			i = j
 		case isApos(r):
-			r2, n2 := decode(s, i+n)
-			if (r2 == 's' || r2 == 'S') && len(d.Tokens) > 0 && d.Tokens[len(d.Tokens)-1].End == i {
-				r3, _ := decode(s, i+n+n2)
-				if !isLetter(r3) {
-					d.add(i, i+n+n2, Possessive, false)
-					i += n + n2
-					continue
-				}
-			}
-			d.add(i, i+n, Quote, false)
-			i += n
+			i = d.apostrophe(s, i, n)
 		case isQuoteRune(r):
 			d.add(i, i+n, Quote, false)
 			i += n
@@ -209,16 +191,122 @@ func tokenize(d *Doc) {
 	}
 }
 
-// isAbbrevRun reports whether w looks like a dotted single-letter abbreviation so far ("U", "U.S").
-func isAbbrevRun(w string) bool {
-	segs := 0
-	for _, p := range strings.Split(w, ".") {
-		if utf8.RuneCountInString(p) != 1 {
-			return false
+// wordEnd returns the end of the word that starts at i and whose first letter ends at j.
+func wordEnd(s string, i, j int) int {
+	for j < len(s) {
+		c := s[j]
+		var r2 rune
+		n2 := 1
+		if c < utf8.RuneSelf {
+			if k := asciiClass[c]; k == cLower || k == cUpper || k == cDigit {
+				j++
+				continue
+			}
+			if c != '-' && c != '.' && c != '&' && c != '\'' {
+				return j
+			}
+			r2 = rune(c)
+		} else {
+			r2, n2 = utf8.DecodeRuneInString(s[j:])
+			if isLetter(r2) {
+				j += n2
+				continue
+			}
+			if r2 != '’' {
+				return j
+			}
 		}
-		segs++
+		// inner hyphen, period (U.S.), apostrophe (don't, O'Brien) followed by a letter
+		r3, _ := decode(s, j+n2)
+		if isLetter(r3) {
+			if isApos(r2) && (r3 == 's' || r3 == 'S') {
+				// possessive 's: stop unless more letters follow ("it's" handled as possessive too)
+				r4, _ := decode(s, j+n2+1)
+				if !isLetter(r4) {
+					return j
+				}
+			}
+			if r2 == '.' {
+				// only single-letter segments form abbreviations: U.S., U.N., p.m.
+				if j-i > 1 && !isAbbrevRun(s[i:j]) {
+					return j
+				}
+			}
+			j += n2
+			continue
+		}
+		if r2 == '.' && isAbbrevRun(s[i:j]) {
+			// trailing period of a dotted abbreviation: "U.S." keeps it
+			if strings.IndexByte(s[i:j], '.') >= 0 {
+				j += n2
+			}
+		}
+		return j
 	}
-	return segs >= 1
+	return j
+}
+
+// number adds the number token starting at i and returns its end.
+func (d *Doc) number(s string, i int) int {
+	j := i + 1
+	for j < len(s) {
+		c := s[j]
+		if c >= '0' && c <= '9' {
+			j++
+			continue
+		}
+		if (c == ',' || c == '.' || c == ':') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+			j += 2
+			continue
+		}
+		// 12th, 1990s, 7km: letters glued to a number stay with it
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			j++
+			continue
+		}
+		break
+	}
+	d.add(i, j, Number, false)
+	return j
+}
+
+// apostrophe adds the possessive or quote token for the apostrophe of n bytes at i and returns
+// its end.
+func (d *Doc) apostrophe(s string, i, n int) int {
+	r2, n2 := decode(s, i+n)
+	if (r2 == 's' || r2 == 'S') && len(d.Tokens) > 0 && d.Tokens[len(d.Tokens)-1].End == i {
+		r3, _ := decode(s, i+n+n2)
+		if !isLetter(r3) {
+			d.add(i, i+n+n2, Possessive, false)
+			return i + n + n2
+		}
+	}
+	d.add(i, i+n, Quote, false)
+	return i + n
+}
+
+// isAbbrevRun reports whether w looks like a dotted single-letter abbreviation so far ("U", "U.S"):
+// every segment between periods is exactly one rune.
+func isAbbrevRun(w string) bool {
+	runes := 0
+	for k := 0; k < len(w); {
+		if w[k] == '.' {
+			if runes != 1 {
+				return false
+			}
+			runes = 0
+			k++
+			continue
+		}
+		if w[k] < utf8.RuneSelf {
+			k++
+		} else {
+			_, n := utf8.DecodeRuneInString(w[k:])
+			k += n
+		}
+		runes++
+	}
+	return runes == 1
 }
 
 func (d *Doc) add(start, end int, k Kind, capital bool) {
@@ -237,12 +325,31 @@ var abbreviations = map[string]bool{
 	"a.m": true, "p.m": true,
 }
 
+// isAbbreviation reports whether w (without its period) is in abbreviations, ignoring case.
+func isAbbreviation(w string) bool {
+	var buf [8]byte
+	if len(w) > len(buf) {
+		return false // the longest abbreviation has 6 bytes
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return abbreviations[string(buf[:len(w)])]
+}
+
 // splitSentences groups tokens into sentences. A sentence ends at . ! ? (plus closing quotes and
 // brackets) followed by a token that can start a sentence, or at a blank line / line break.
 func splitSentences(d *Doc) {
 	s := d.Text
 	toks := d.Tokens
-	start := 0 // token index
+	start := 0              // token index
 	emit := func(end int) { // end: exclusive token index
 		if end <= start {
 			return
@@ -267,8 +374,8 @@ func splitSentences(d *Doc) {
 		case t.Kind == Punct && s[t.Start] == '.':
 			end = true
 			if i > 0 && toks[i-1].End == t.Start && toks[i-1].Kind == Word {
-				w := strings.ToLower(s[toks[i-1].Start:toks[i-1].End])
-				if abbreviations[w] || (len(w) == 1 && toks[i-1].Cap) {
+				w := s[toks[i-1].Start:toks[i-1].End]
+				if isAbbreviation(w) || (len(w) == 1 && toks[i-1].Cap) {
 					end = false
 				}
 			}
