@@ -8,6 +8,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/ingest"
 	"github.com/sitrep/sitrep/pipeline"
 )
 
@@ -27,7 +28,9 @@ stdin (format sniffed). A JSON record is
 with every field optional except one of text and html; published is a date or RFC 3339.
 An article without an id gets a content hash; ingesting the same id twice is a no-op ("unchanged").
 A bad file or record is reported as file:line: reason and skipped; the batch goes on. Articles are
-acknowledged (counted as new) only once committed. Prints "N new, N unchanged, N failed".
+acknowledged (counted as new) only once committed. Each committed batch then updates copies,
+stories and storylines and is matched against tracking profiles. Prints
+"N new, N unchanged, N failed".
 Exit status: 0 when at least one usable article was read (new or unchanged), 1 otherwise.`)
 	var in inputFlags
 	in.add(fs)
@@ -48,13 +51,65 @@ Exit status: 0 when at least one usable article was read (new or unchanged), 1 o
 		return err
 	}
 	defer st.Close()
-
+	if err := st.openClustering(ctx, nil); err != nil {
+		return err
+	}
+	p, err := m.newPipeline(ctx)
+	if err != nil {
+		return err
+	}
 	var bar *progressbar.ProgressBar
 	if m.IsTerminal {
 		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(m.Stderr), progressbar.OptionSetDescription("ingesting"),
 			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
 			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
 	}
+	t0 := time.Now()
+	res, err := m.ingestPaths(ctx, st, p, opts, in.workers, paths, ingestHooks{
+		item: func(err error) {
+			if bar != nil {
+				bar.Add(1)
+			}
+			if err != nil {
+				if bar != nil {
+					bar.Clear()
+				}
+				fmt.Fprintln(m.Stderr, "sitrep ingest:", err)
+			}
+		},
+	})
+	if bar != nil {
+		bar.Finish()
+	}
+	n := res.New + res.Unchanged + res.Failed
+	alerts := ""
+	if st.Alerts > 0 {
+		alerts = fmt.Sprintf(", %d alerts", st.Alerts)
+	}
+	fmt.Fprintf(m.Stderr, "ingest: %d new, %d unchanged, %d failed%s (%s)\n", res.New, res.Unchanged, res.Failed, alerts, rate(n, time.Since(t0)))
+	if err != nil {
+		return err
+	}
+	if res.New+res.Unchanged == 0 {
+		return &exitError{code: 1, err: fmt.Errorf("ingest: nothing usable was read")}
+	}
+	return nil
+}
+
+// ingestHooks observe an ingest. Nil hooks are skipped.
+type ingestHooks struct {
+	// item is called for every article read, with the error that replaced it if any.
+	item func(err error)
+	// committed is called after each committed batch with its counts.
+	committed func(fresh, unchanged int)
+	// queued is called with the number of analysed articles waiting for the next commit.
+	queued func(n int)
+}
+
+// ingestPaths reads, analyses and stores the articles of paths: analysis on all cores, in input
+// order; one transaction per batch of up to batchSize articles (or batchWait); the post-commit
+// work (copies, stories, tracking) after each commit. Articles count as new only once committed.
+func (m *Main) ingestPaths(ctx context.Context, st *store, p *pipeline.Pipeline, opts ingest.Options, workers int, paths []string, h ingestHooks) (sitrep.IngestResult, error) {
 	var res sitrep.IngestResult
 	batch := make([]*sitrep.Article, 0, batchSize)
 	last := time.Now()
@@ -69,37 +124,33 @@ Exit status: 0 when at least one usable article was read (new or unchanged), 1 o
 		var fresh []*sitrep.Article
 		for i, c := range created {
 			if c {
-				res.New++
 				fresh = append(fresh, batch[i])
-			} else {
-				res.Unchanged++
 			}
 		}
-		if err := st.afterCommit(ctx, fresh); err != nil {
-			return err
+		res.New += len(fresh)
+		res.Unchanged += len(created) - len(fresh)
+		if h.committed != nil {
+			h.committed(len(fresh), len(created)-len(fresh))
 		}
 		batch = batch[:0]
 		last = time.Now()
-		return nil
+		if h.queued != nil {
+			h.queued(0)
+		}
+		return st.afterCommit(ctx, fresh)
 	}
-	t0 := time.Now()
-	p, err := m.newPipeline(ctx)
-	if err != nil {
-		return err
-	}
-	err = m.readAnalyzed(ctx, p, opts, in.workers, paths, func(j pipeline.Job) error {
-		if bar != nil {
-			bar.Add(1)
+	err := m.readAnalyzed(ctx, p, opts, workers, paths, func(j pipeline.Job) error {
+		if h.item != nil {
+			h.item(j.Err)
 		}
 		if j.Err != nil {
 			res.Failed++
-			if bar != nil {
-				bar.Clear()
-			}
-			fmt.Fprintln(m.Stderr, "sitrep ingest:", j.Err)
 			return nil
 		}
 		batch = append(batch, j.Article)
+		if h.queued != nil {
+			h.queued(len(batch))
+		}
 		if len(batch) >= batchSize || time.Since(last) > batchWait {
 			return flush()
 		}
@@ -108,16 +159,5 @@ Exit status: 0 when at least one usable article was read (new or unchanged), 1 o
 	if ferr := flush(); err == nil {
 		err = ferr
 	}
-	if bar != nil {
-		bar.Finish()
-	}
-	n := res.New + res.Unchanged + res.Failed
-	fmt.Fprintf(m.Stderr, "ingest: %d new, %d unchanged, %d failed (%s)\n", res.New, res.Unchanged, res.Failed, rate(n, time.Since(t0)))
-	if err != nil {
-		return err
-	}
-	if res.New+res.Unchanged == 0 {
-		return &exitError{code: 1, err: fmt.Errorf("ingest: nothing usable was read")}
-	}
-	return nil
+	return res, err
 }

@@ -3,18 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"time"
 
 	"github.com/sitrep/sitrep"
-	"github.com/sitrep/sitrep/dedup"
 	"github.com/sitrep/sitrep/demo"
 	sitrephttp "github.com/sitrep/sitrep/http"
 	"github.com/sitrep/sitrep/ingest"
-	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/sqlite"
 	"github.com/sitrep/sitrep/story"
 )
@@ -67,6 +64,9 @@ func (m *Main) serve(ctx context.Context, cfg serveConfig) error {
 		return err
 	}
 	defer st.Close()
+	if err := st.openClustering(ctx, nil); err != nil {
+		return err
+	}
 	metrics := sitrephttp.NewMetrics()
 	stories := sqlite.NewStoryService(st.db)
 	profiles := sqlite.NewProfileService(st.db)
@@ -90,17 +90,13 @@ func (m *Main) serve(ctx context.Context, cfg serveConfig) error {
 			log.Info("database not empty: demo corpus not loaded", slog.Int("articles", n))
 		}
 	}
-	clusterer, err := openClusterer(ctx, st, stories, log)
-	if err != nil {
-		return err
-	}
 
 	srv := sitrephttp.NewServer()
 	srv.Addr, srv.Token, srv.ReadOnly, srv.AlertPoll = cfg.addr, cfg.token, cfg.readOnly, cfg.alertPoll
 	srv.Demo = demoLoaded || isDemoDB(ctx, st)
 	srv.Articles, srv.Search = st.ArticleService, st.SearchService
 	srv.Stories, srv.Storylines = stories, stories
-	srv.Timeline = clusterTimeline{clusterer}
+	srv.Timeline = clusterTimeline{st.clusterer}
 	srv.Profiles, srv.Alerts = profiles, alerts
 	srv.Logger, srv.Metrics = m.logger().With("component", "http"), metrics
 	if err := srv.Open(); err != nil {
@@ -130,142 +126,33 @@ func isDemoDB(ctx context.Context, st *store) bool {
 }
 
 // loadDemo creates the demo tracking profiles and ingests the demo corpus through the normal
-// path: the pipeline, the store in batches, and the post-commit hook.
+// path: the pipeline, the store in batches, and the post-commit work.
 func (m *Main) loadDemo(ctx context.Context, st *store, profiles sitrep.ProfileService, metrics *sitrephttp.Metrics) (sitrep.IngestResult, error) {
-	var res sitrep.IngestResult
 	for _, p := range demo.Profiles() {
 		if err := profiles.CreateProfile(ctx, p); err != nil {
-			return res, fmt.Errorf("demo profile %q: %w", p.Name, err)
+			return sitrep.IngestResult{}, fmt.Errorf("demo profile %q: %w", p.Name, err)
 		}
 	}
 	p, err := m.newPipeline(ctx)
 	if err != nil {
-		return res, err
+		return sitrep.IngestResult{}, err
 	}
 	p.Observe = metrics.ObserveStage
-	batch := make([]*sitrep.Article, 0, batchSize)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		created, err := st.CreateArticles(ctx, batch)
-		if err != nil {
-			return fmt.Errorf("store: %w", err)
-		}
-		var fresh []*sitrep.Article
-		for i, c := range created {
-			if c {
-				res.New++
-				fresh = append(fresh, batch[i])
-			} else {
-				res.Unchanged++
-			}
-		}
-		metrics.AddIngested("new", len(fresh))
-		metrics.AddIngested("unchanged", len(created)-len(fresh))
-		if err := st.afterCommit(ctx, fresh); err != nil {
-			return err
-		}
-		batch = batch[:0]
-		metrics.SetQueueDepth(0)
-		return nil
-	}
 	dm := *m
 	dm.Stdin = bytes.NewReader(demo.Corpus())
-	err = dm.readAnalyzed(ctx, p, ingest.DefaultOptions(), 0, []string{"-"}, func(j pipeline.Job) error {
-		if j.Err != nil {
-			res.Failed++
-			metrics.AddIngested("failed", 1)
-			m.logger().Warn("demo article failed", slog.Any("error", j.Err))
-			return nil
-		}
-		batch = append(batch, j.Article)
-		metrics.SetQueueDepth(len(batch))
-		if len(batch) >= batchSize {
-			return flush()
-		}
-		return nil
-	})
-	if ferr := flush(); err == nil {
-		err = ferr
-	}
-	return res, err
-}
-
-// openClusterer loads the story clusterer's persisted state (the timelines of storylines are
-// computed from it) and catches up on any stored article the state does not hold yet: it marks
-// wire copies, clusters the article and runs the tracker on it, in ingest order, so that stories
-// and alerts exist for databases filled before clustering ran. When the post-commit hook already
-// clusters every batch, there is nothing to catch up.
-func openClusterer(ctx context.Context, st *store, stories *sqlite.StoryService, log *slog.Logger) (*story.Clusterer, error) {
-	opts := story.DefaultOptions()
-	opts.Logger = log
-	c := story.New(stories, opts)
-	if err := c.Open(ctx); err != nil {
-		return nil, fmt.Errorf("open story clusterer: %w", err)
-	}
-	held, _ := c.Len()
-	_, total, err := st.FindArticles(ctx, sitrep.ArticleFilter{Limit: 1})
-	if err != nil {
-		return nil, err
-	}
-	if held >= total {
-		return c, nil
-	}
-	each, ok := st.ArticleService.(*sqlite.ArticleService)
-	if !ok {
-		return c, nil
-	}
-	t0 := time.Now()
-	dx := dedup.New(dedup.DefaultOptions())
-	tracker := newTracker(st.db, log, nil)
-	var batch []*sitrep.Article
-	alerts := 0
-	observe := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		fired, err := tracker.Observe(ctx, batch)
-		if err != nil {
-			return fmt.Errorf("track: %w", err)
-		}
-		alerts += len(fired)
-		batch = batch[:0]
-		return nil
-	}
-	added := 0
-	err = each.EachArticle(ctx, sitrep.ArticleFilter{}, func(a *sitrep.Article) error {
-		var pub time.Time
-		if a.Published != nil {
-			pub = *a.Published
-		}
-		if r := dx.Add(a.ID, pub, a.Text); a.DuplicateOf == "" && r.DuplicateOf != "" {
-			a.DuplicateOf, a.Similarity = r.DuplicateOf, r.Similarity
-		}
-		asg, err := c.Add(ctx, a)
-		if err != nil {
-			return err
-		}
-		if asg.Reason != "already clustered" {
-			added++
-			batch = append(batch, a)
-			if len(batch) >= batchSize {
-				return observe()
+	return dm.ingestPaths(ctx, st, p, ingest.DefaultOptions(), 0, []string{"-"}, ingestHooks{
+		item: func(err error) {
+			if err != nil {
+				metrics.AddIngested("failed", 1)
+				m.logger().Warn("demo article failed", slog.Any("error", err))
 			}
-		}
-		return nil
+		},
+		committed: func(fresh, unchanged int) {
+			metrics.AddIngested("new", fresh)
+			metrics.AddIngested("unchanged", unchanged)
+		},
+		queued: metrics.SetQueueDepth,
 	})
-	if err == nil {
-		err = observe()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("cluster stored articles: %w", err)
-	}
-	if err := c.Flush(ctx); err != nil && !errors.Is(err, story.ErrNoStore) {
-		return nil, fmt.Errorf("save stories: %w", err)
-	}
-	log.Info("clustered stored articles", slog.Int("articles", added), slog.Int("alerts", alerts), slog.Duration("took", time.Since(t0)))
-	return c, nil
 }
 
 // clusterTimeline adapts the story clusterer to the HTTP server's Timeline interface.

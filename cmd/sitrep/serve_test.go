@@ -380,11 +380,11 @@ func BenchmarkServeDemoLoad(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		res, err := m.loadDemo(ctx, st, sqlite.NewProfileService(st.db), sitrephttp.NewMetrics())
-		if err != nil {
+		if err := st.openClustering(ctx, nil); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := openClusterer(ctx, st, sqlite.NewStoryService(st.db), m.logger()); err != nil {
+		res, err := m.loadDemo(ctx, st, sqlite.NewProfileService(st.db), sitrephttp.NewMetrics())
+		if err != nil {
 			b.Fatal(err)
 		}
 		st.Close()
