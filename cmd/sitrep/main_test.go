@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/sitrep/sitrep/ingest"
 	"github.com/sitrep/sitrep/seedtest"
 )
 
@@ -148,5 +150,62 @@ func TestExport_GDELT(t *testing.T) {
 	}
 	if _, _, err := run(t, db, "", "export", "--format", "xml"); err == nil {
 		t.Fatal("unknown format accepted")
+	}
+}
+
+// TestStories_SeedsAndEdits ingests the seeds one at a time with their dates and checks the
+// grouping the issue describes, then that merge and split are kept and undo each other.
+func TestStories_SeedsAndEdits(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	ids := map[string]string{}
+	for _, s := range seedtest.Seeds(t) {
+		if _, stderr, err := run(t, db, "", "ingest", "--published", s.Published.Format("2006-01-02"), s.Path); err != nil {
+			t.Fatalf("ingest %s: %v %s", s.Name, err, stderr)
+		}
+		ids[s.Name[:3]] = ingest.ContentID(s.Raw)
+	}
+	out, _, err := run(t, db, "", "export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	story, line := map[string]float64{}, map[string]float64{}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var a map[string]any
+		json.Unmarshal([]byte(l), &a)
+		id := a["id"].(string)
+		sid, _ := a["story_id"].(float64)
+		lid, _ := a["storyline_id"].(float64)
+		story[id], line[id] = sid, lid
+	}
+	if story[ids["000"]] == 0 || story[ids["000"]] != story[ids["004"]] {
+		t.Fatalf("000 and 004 not one story: %v", story)
+	}
+	for _, p := range []string{"001", "002", "003"} {
+		for _, q := range []string{"000", "001", "002", "003"} {
+			if p != q && story[ids[p]] == story[ids[q]] {
+				t.Fatalf("%s and %s share a story: %v", p, q, story)
+			}
+		}
+	}
+	for p := range ids {
+		if line[ids[p]] != line[ids["000"]] || line[ids[p]] == 0 {
+			t.Fatalf("seeds not one storyline: %v", line)
+		}
+	}
+	a, b := fmt.Sprint(story[ids["001"]]), fmt.Sprint(story[ids["002"]])
+	if out, stderr, err := run(t, db, "", "story", "merge", a, b, "--json"); err != nil || !strings.Contains(out, ids["002"]) {
+		t.Fatalf("merge: %v %s %s", err, out, stderr)
+	}
+	if _, stderr, err := run(t, db, "", "story", "split", a, ids["002"]); err != nil {
+		t.Fatalf("split: %v %s", err, stderr)
+	}
+	out, _, _ = run(t, db, "", "stories", "--json")
+	var res struct{ Total int }
+	json.Unmarshal([]byte(out), &res)
+	if res.Total != 4 {
+		t.Fatalf("after merge+split: %d stories, want 4", res.Total)
+	}
+	if out, _, err := run(t, db, "", "storyline", fmt.Sprint(line[ids["000"]])); err != nil || !strings.Contains(out, "Escalation index") {
+		t.Fatalf("storyline: %v\n%s", err, out)
 	}
 }
