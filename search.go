@@ -25,7 +25,8 @@ type SearchQuery struct {
 	// empty Query lists the articles matching the filters, newest first.
 	Query string `json:"query"`
 	// Actor keeps articles mentioning an actor whose ID equals Actor or whose CAMEO code starts
-	// with it ("ISR" matches ISR, ISRGOV and ISRMIL).
+	// with it in whole three-letter units, case-insensitively ("ISR" matches ISR, ISRGOV and
+	// ISRMIL; "ISRG" matches only a code ISRG).
 	Actor string `json:"actor,omitempty"`
 	// EventType keeps articles with an event of this PLOVER type ("ASSAULT") or CAMEO code
 	// prefix ("19" for the CAMEO root FIGHT, "0311").

@@ -19,13 +19,13 @@ type StorylineService interface {
 	FindStorylines(ctx context.Context, filter StorylineFilter) ([]*Storyline, int, error)
 }
 
-// StoryEditor applies an analyst's corrections to the grouping. Every operation is explained and
-// reversible: MergeStories keeps the older id, SplitStory keeps the id on the larger part, and
-// MoveArticle can be undone by moving the article back.
+// StoryEditor applies an analyst's corrections to the grouping (sitrep story merge|split|move).
+// Every operation is explained and reversible: Merge keeps the older id, Split keeps the id on
+// the larger part, and Move can be undone by moving the article back.
 type StoryEditor interface {
-	MergeStories(ctx context.Context, a, b int64) (*Story, error)
-	SplitStory(ctx context.Context, id int64, articleIDs []string) (kept, split *Story, err error)
-	MoveArticle(ctx context.Context, articleID string, storyID int64) error
+	Merge(ctx context.Context, a, b int64) (*Story, error)
+	Split(ctx context.Context, id int64, articleIDs []string) (kept, split *Story, err error)
+	Move(ctx context.Context, articleID string, storyID int64) error
 }
 
 // EventReport lists the articles and outlets that reported one key event of a story; the i-th

@@ -109,8 +109,9 @@ type analysis struct {
 func createArticles(ctx context.Context, tx *Tx, articles []*sitrep.Article) ([]bool, error) {
 	insArticle, err := tx.PrepareContext(ctx, `
 		INSERT INTO articles (id, url, outlet, title, author, published, language, dateline, text,
-			raw, raw_format, source, ingested_at, analysis, story_id, storyline_id, duplicate_of, similarity)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			raw, raw_format, source, ingested_at, analysis, story_id, storyline_id, duplicate_of, similarity,
+			facets)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO NOTHING`)
 	if err != nil {
 		return nil, err
@@ -134,6 +135,7 @@ func createArticles(ctx context.Context, tx *Tx, articles []*sitrep.Article) ([]
 
 	now := formatTime(tx.now)
 	created := make([]bool, len(articles))
+	var firstSeq int64 // seq of the first new article; the writer lock makes later ones ours too
 	for i, a := range articles {
 		js, err := json.Marshal(analysis{
 			Removed: a.Removed, Repairs: a.Repairs, Flags: a.Flags,
@@ -147,7 +149,7 @@ func createArticles(ctx context.Context, tx *Tx, articles []*sitrep.Article) ([]
 		res, err := insArticle.ExecContext(ctx, a.ID, a.URL, a.Outlet, a.Title, a.Author,
 			nullTime(a.Published), a.Language, a.Dateline, a.Text, a.Raw, a.RawFormat, a.Source,
 			now, string(js), nullInt(a.StoryID), nullInt(a.StorylineID), nullString(a.DuplicateOf),
-			a.Similarity)
+			a.Similarity, articleFacets(a))
 		if err != nil {
 			return nil, fmt.Errorf("insert article %s: %w", a.ID, err)
 		}
@@ -160,6 +162,9 @@ func createArticles(ctx context.Context, tx *Tx, articles []*sitrep.Article) ([]
 		seq, err := res.LastInsertId()
 		if err != nil {
 			return nil, err
+		}
+		if firstSeq == 0 {
+			firstSeq = seq
 		}
 		for _, act := range a.Actors {
 			if act.ID == "" {
@@ -174,6 +179,12 @@ func createArticles(ctx context.Context, tx *Tx, articles []*sitrep.Article) ([]
 				e.Source.Code, e.Target.Code, e.Date, e.Mode, e.Goldstein, e.QuadClass); err != nil {
 				return nil, fmt.Errorf("insert event of %s: %w", a.ID, err)
 			}
+		}
+	}
+	if firstSeq != 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text, facets)
+			SELECT seq, title, text, facets FROM articles WHERE seq >= ?`, firstSeq); err != nil {
+			return nil, fmt.Errorf("index articles: %w", err)
 		}
 	}
 	return created, nil
@@ -305,6 +316,7 @@ func findArticles(ctx context.Context, tx *Tx, filter sitrep.ArticleFilter) ([]*
 		if err != nil {
 			return nil, 0, err
 		}
+		match = textColumns(match)
 		from = "articles_fts f JOIN articles a ON a.seq = f.rowid"
 		where = append(where, "articles_fts MATCH ?")
 		args = append(args, match)
@@ -337,4 +349,43 @@ func findArticles(ctx context.Context, tx *Tx, filter sitrep.ArticleFilter) ([]*
 		return nil, 0, ftsError(err)
 	}
 	return out, n, nil
+}
+
+// EachArticle calls fn for every article matching filter, fully loaded, in ingestion order,
+// reading them one at a time from a single read snapshot, so that exporting a large database
+// takes constant memory. Offset, Limit and Query apply as in FindArticles (Query ranks are
+// ignored: the order stays ingestion order). It stops at the first error fn returns.
+func (s *ArticleService) EachArticle(ctx context.Context, filter sitrep.ArticleFilter, fn func(*sitrep.Article) error) error {
+	tx, err := s.db.BeginTx(ctx, readOnly)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	where, args := articleWhere(filter)
+	from := "articles a"
+	if q := strings.TrimSpace(filter.Query); q != "" {
+		match, err := ftsQuery(q)
+		if err != nil {
+			return err
+		}
+		match = textColumns(match)
+		from = "articles_fts f JOIN articles a ON a.seq = f.rowid"
+		where, args = append(where, "articles_fts MATCH ?"), append(args, match)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+articleColumns(true)+` FROM `+from+` WHERE `+
+		strings.Join(where, " AND ")+` ORDER BY a.seq`+limitOffset(filter.Limit, filter.Offset), args...)
+	if err != nil {
+		return ftsError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanArticle(rows, true)
+		if err != nil {
+			return err
+		}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return ftsError(rows.Err())
 }

@@ -15,5 +15,9 @@
 // tests can fix the clock. Code in this package must not hold two transactions at once from one
 // goroutine: on ":memory:" both would need the single connection.
 //
+// Search uses an FTS5 index over title and text with BM25 ranking, and facet tokens (facet.go)
+// in a hidden column of the same index so that filters on actors, event types, outlet, language
+// and month are intersected by FTS5 itself.
+//
 // The schema, the full-text index and the durability guarantees are described in docs/store.md.
 package sqlite

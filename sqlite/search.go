@@ -2,9 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,8 +30,11 @@ const (
 	leadBytes = 240
 )
 
-// DefaultRankWindow is the default SearchService.RankWindow.
-const DefaultRankWindow = 2000
+// Defaults of SearchService.
+const (
+	DefaultRankWindow    = 2000
+	DefaultSearchTimeout = 5 * time.Second
+)
 
 // SearchService searches articles with the FTS5 index (BM25 ranking, title weighted 4:1 over
 // text) and the actor and event index tables.
@@ -40,27 +44,43 @@ type SearchService struct {
 	// only the RankWindow most recently ingested matches are ranked (the total still counts all
 	// of them). Zero or less ranks every match.
 	RankWindow int
+	// Timeout bounds the work of one search (prefix queries such as "a*" can expand to many
+	// terms); a search that runs out of it fails with EINVALID. Zero means no bound.
+	Timeout time.Duration
 }
 
 // NewSearchService returns a SearchService on db.
 func NewSearchService(db *DB) *SearchService {
-	return &SearchService{db: db, RankWindow: DefaultRankWindow}
+	return &SearchService{db: db, RankWindow: DefaultRankWindow, Timeout: DefaultSearchTimeout}
 }
 
 // Search returns one page of the articles matching q, best first, and the total number of
 // matches. A malformed full-text query is an EINVALID error.
 func (s *SearchService) Search(ctx context.Context, q sitrep.SearchQuery) ([]sitrep.SearchResult, int, error) {
-	tx, err := s.db.BeginTx(ctx, readOnly)
-	if err != nil {
-		return nil, 0, err
+	sctx := ctx
+	if s.Timeout > 0 {
+		var cancel context.CancelFunc
+		sctx, cancel = context.WithTimeout(ctx, s.Timeout)
+		defer cancel()
 	}
-	defer tx.Rollback()
-	return search(ctx, tx, q, s.RankWindow)
+	res, n, err := func() ([]sitrep.SearchResult, int, error) {
+		tx, err := s.db.BeginTx(sctx, readOnly)
+		if err != nil {
+			return nil, 0, err
+		}
+		defer tx.Rollback()
+		return search(sctx, tx, q, s.RankWindow)
+	}()
+	if err != nil && ctx.Err() == nil && sctx.Err() != nil {
+		return nil, 0, sitrep.Errorf(sitrep.EINVALID, "Search took longer than %v; narrow the query.", s.Timeout)
+	}
+	return res, n, err
 }
 
-// ftsRank is the ranking expression: BM25 with title matches weighted 4:1 over text matches.
+// ftsRank is the ranking expression: BM25 with title matches weighted 4:1 over text matches
+// (the facets column does not count).
 // bm25 is negative, better matches lower.
-const ftsRank = "bm25(articles_fts, 4.0, 1.0)"
+const ftsRank = "bm25(articles_fts, 4.0, 1.0, 0.0)"
 
 // search counts the matches of q, then takes the page of best matches (row id and rank only, so
 // no article row is read for matches off the page), then loads the articles of the page with
@@ -74,30 +94,58 @@ func search(ctx context.Context, tx *Tx, q sitrep.SearchQuery, window int) ([]si
 	limit = min(limit, MaxSearchLimit)
 	offset := max(q.Offset, 0)
 
-	text := strings.TrimSpace(q.Query)
-	var match string
-	if text != "" {
-		var err error
-		if match, err = ftsQuery(text); err != nil {
+	var match, userMatch string
+	if text := strings.TrimSpace(q.Query); text != "" {
+		expr, err := ftsQuery(text)
+		if err != nil {
 			return nil, 0, err
 		}
+		userMatch = textColumns(expr)
 	}
-	where, args, needArticles := searchWhere(q, match != "")
 
-	var from, order, cols string
+	var (
+		where             []string
+		args              []any
+		from, order, cols string
+	)
+	ranked := userMatch != ""
 	switch {
-	case match == "":
-		from, order, cols = "articles a", "a.published DESC, a.seq DESC", "a.seq, 0"
-	case needArticles:
-		// The covering index answers the filters without reading article rows.
+	case userMatch == "" && (strings.TrimSpace(q.Actor) != "" || strings.TrimSpace(q.EventType) != ""):
+		// Actor or event filters without query text: the facet tokens find the articles (FTS5
+		// intersects the posting lists), the covering index gives their dates for the order.
+		facets, fw, fargs, err := facetWhere(ctx, tx, q)
+		if err != nil {
+			return nil, 0, err
+		}
+		match = "facets : (" + facets + ")"
+		where = append([]string{"articles_fts MATCH ?"}, fw...)
+		args = append([]any{match}, fargs...)
 		from = "articles_fts f JOIN articles a INDEXED BY articles_filter ON a.seq = f.rowid"
-		order, cols = "2, f.rowid DESC", "f.rowid, "+ftsRank
+		order, cols = "a.published DESC, a.seq DESC", "f.rowid, 0"
+	case userMatch == "":
+		where, args = searchWhere(q)
+		from = "articles a"
+		order, cols = "a.published DESC, a.seq DESC", "a.seq, 0"
 	default:
-		from, order, cols = "articles_fts f", "2, f.rowid DESC", "f.rowid, "+ftsRank
-	}
-	if match != "" {
+		var facets string
+		var err error
+		facets, where, args, err = facetWhere(ctx, tx, q)
+		if err != nil {
+			return nil, 0, err
+		}
+		match = userMatch
+		if facets != "" {
+			match += " AND facets : (" + facets + ")"
+		}
+		if len(where) > 0 {
+			// The covering index answers the remaining filters without reading article rows.
+			from = "articles_fts f JOIN articles a INDEXED BY articles_filter ON a.seq = f.rowid"
+		} else {
+			from = "articles_fts f"
+		}
 		where = append([]string{"articles_fts MATCH ?"}, where...)
 		args = append([]any{match}, args...)
+		order, cols = "2, f.rowid DESC", "f.rowid, "+ftsRank
 	}
 	cond := ""
 	if len(where) > 0 {
@@ -111,7 +159,7 @@ func search(ctx context.Context, tx *Tx, q sitrep.SearchQuery, window int) ([]si
 	if total == 0 || offset >= total {
 		return []sitrep.SearchResult{}, total, nil
 	}
-	if window = max(window, offset+limit); match != "" && window > 0 && total > window {
+	if window = max(window, offset+limit); ranked && window > 0 && total > window {
 		var seq int64
 		if err := tx.QueryRowContext(ctx, `SELECT f.rowid FROM `+from+cond+` ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`,
 			append(args, window-1)...).Scan(&seq); err != nil {
@@ -145,7 +193,7 @@ func search(ctx context.Context, tx *Tx, q sitrep.SearchQuery, window int) ([]si
 	}
 
 	out := make([]sitrep.SearchResult, 0, len(hits))
-	if match == "" {
+	if userMatch == "" {
 		stmt, err := tx.PrepareContext(ctx, `SELECT `+articleColumns(false)+` FROM articles a WHERE a.seq = ?`)
 		if err != nil {
 			return nil, 0, err
@@ -171,7 +219,7 @@ func search(ctx context.Context, tx *Tx, q sitrep.SearchQuery, window int) ([]si
 	for _, h := range hits {
 		var snippet string
 		row := stmt.QueryRowContext(ctx, sitrep.SnippetOpen, sitrep.SnippetClose, sitrep.SnippetEllipsis,
-			snippetTokens, match, h.seq)
+			snippetTokens, userMatch, h.seq)
 		a, err := scanArticle(row, false, &snippet)
 		if err != nil {
 			return nil, 0, ftsError(err)
@@ -185,17 +233,23 @@ func search(ctx context.Context, tx *Tx, q sitrep.SearchQuery, window int) ([]si
 	return out, total, nil
 }
 
-// searchWhere renders the filter conditions of q. Conditions on article columns use the alias
-// "a"; actor and event conditions test the article's seq (f.rowid with a full-text query, a.seq
-// without), so they read only the narrow index tables. It reports whether any condition needs
-// the article table.
-func searchWhere(q sitrep.SearchQuery, fts bool) (where []string, args []any, needArticles bool) {
+// searchWhere renders the filter conditions of q for a search with neither query text nor actor
+// or event filters, on the article table "a" (its outlet, language and date indexes drive the
+// scan).
+func searchWhere(q sitrep.SearchQuery) (where []string, args []any) {
+	where, args = dateStoryWhere(q)
 	if q.Outlet != "" {
 		where, args = append(where, "a.outlet = ?"), append(args, q.Outlet)
 	}
 	if q.Language != "" {
 		where, args = append(where, "a.language = ?"), append(args, q.Language)
 	}
+	return where, args
+}
+
+// dateStoryWhere renders the publication-date and story conditions of q on the article table
+// "a".
+func dateStoryWhere(q sitrep.SearchQuery) (where []string, args []any) {
 	if q.Since != nil {
 		where, args = append(where, "a.published >= ?"), append(args, formatTime(*q.Since))
 	}
@@ -205,40 +259,101 @@ func searchWhere(q sitrep.SearchQuery, fts bool) (where []string, args []any, ne
 	if q.StoryID != 0 {
 		where, args = append(where, "a.story_id = ?"), append(args, q.StoryID)
 	}
-	needArticles = len(where) > 0
+	return where, args
+}
+
+// maxFacetMonths is the longest date range whose months are turned into facet tokens; a longer
+// range is checked in SQL only.
+const maxFacetMonths = 60
+
+// facetWhere turns the filters of q into a facet expression for the facets column, and the
+// conditions on the article table "a" that facets cannot express exactly (the date bounds
+// within their months, the story).
+func facetWhere(ctx context.Context, tx *Tx, q sitrep.SearchQuery) (facets string, where []string, args []any, err error) {
+	var terms []string
+	if q.Outlet != "" {
+		terms = append(terms, facetToken(facetOutlet, q.Outlet))
+	}
+	if q.Language != "" {
+		terms = append(terms, facetToken(facetLanguage, q.Language))
+	}
 	if v := strings.TrimSpace(q.Actor); v != "" {
-		code := strings.ToUpper(v)
-		if fts {
-			// Probe the few actor rows of each match; an IN list here would make FTS5 run
-			// the MATCH once per listed article.
-			where = append(where, `EXISTS (SELECT 1 FROM article_actors x WHERE x.article_seq = f.rowid
-				AND (x.actor_id = ? OR (x.code >= ? AND x.code < ?)))`)
-		} else {
-			where = append(where, `a.seq IN (SELECT article_seq FROM article_actors WHERE actor_id = ?
-				UNION SELECT article_seq FROM article_actors WHERE code >= ? AND code < ?)`)
-		}
-		args = append(args, v, code, code+"\x7f")
+		terms = append(terms, "("+facetToken(facetActorID, v)+" OR "+facetToken(facetCode, strings.ToUpper(v))+")")
 	}
 	if v := strings.TrimSpace(q.EventType); v != "" {
-		var cond string // "%[1]s" stands for the column prefix
-		var arg []any
-		switch {
-		case len(v) == 2 && isDigits(v):
-			cond, arg = "%[1]scameo_root = ?", []any{v}
-		case isDigits(v):
-			cond, arg = "%[1]scameo >= ? AND %[1]scameo < ?", []any{v, v + ":"}
-		default:
-			cond, arg = "%[1]splover = ?", []any{strings.ToUpper(v)}
-		}
-		if fts {
-			where = append(where, "EXISTS (SELECT 1 FROM events e WHERE e.article_seq = f.rowid AND "+
-				fmt.Sprintf(cond, "e.")+")")
+		if isDigits(v) {
+			terms = append(terms, facetToken(facetCAMEO, v))
 		} else {
-			where = append(where, "a.seq IN (SELECT article_seq FROM events WHERE "+fmt.Sprintf(cond, "")+")")
+			terms = append(terms, facetToken(facetPLOVER, strings.ToUpper(v)))
 		}
-		args = append(args, arg...)
 	}
-	return where, args, needArticles
+	if q.Since != nil || q.Until != nil {
+		months, err := monthRange(ctx, tx, q.Since, q.Until)
+		if err != nil {
+			return "", nil, nil, err
+		}
+		if len(months) > 0 && len(months) <= maxFacetMonths {
+			terms = append(terms, "("+strings.Join(months, " OR ")+")")
+		}
+	}
+	where, args = dateStoryWhere(q)
+	return strings.Join(terms, " AND "), where, args, nil
+}
+
+// monthRange returns the month tokens from since to until (exclusive); an open end is taken
+// from the earliest or latest stored publication date. It returns nil when the range is empty
+// or too long to list.
+func monthRange(ctx context.Context, tx *Tx, since, until *time.Time) ([]string, error) {
+	var lo, hi time.Time
+	if since != nil {
+		lo = since.UTC()
+	}
+	if until != nil {
+		hi = until.UTC().Add(-time.Nanosecond)
+	}
+	if since == nil || until == nil {
+		var first, last sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT MIN(published), MAX(published) FROM articles`).Scan(&first, &last); err != nil {
+			return nil, err
+		}
+		if !first.Valid {
+			return nil, nil
+		}
+		if since == nil {
+			t, err := parseTime(first.String)
+			if err != nil {
+				return nil, err
+			}
+			lo = t
+		}
+		if until == nil {
+			t, err := parseTime(last.String)
+			if err != nil {
+				return nil, err
+			}
+			hi = t
+		}
+	}
+	lo = time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC)
+	var out []string
+	for m := lo; !m.After(hi); m = m.AddDate(0, 1, 0) {
+		if len(out) == maxFacetMonths {
+			return nil, nil
+		}
+		out = append(out, monthToken(m))
+	}
+	return out, nil
+}
+
+// textColumns keeps user words from matching facet tokens. A word cannot match one unless it is
+// typed exactly as a token, but a prefix query ("z*") could: such a query is restricted to the
+// title and text columns. Other queries are left alone, since a column filter makes FTS5 read
+// position lists and costs time on common words.
+func textColumns(expr string) string {
+	if !strings.Contains(expr, "*") {
+		return expr
+	}
+	return "{title text} : (" + expr + ")"
 }
 
 // ftsQuery turns a user query into an FTS5 query. A query that uses FTS5 syntax (double quotes,
@@ -294,6 +409,9 @@ func usesSyntax(q string) bool {
 // ftsError turns an SQLite error caused by a malformed full-text query into EINVALID. The
 // statements are fixed, so a plain SQL error from them comes from the query text.
 func ftsError(err error) error {
+	if err == nil {
+		return nil
+	}
 	var e *sqlite.Error
 	if errors.As(err, &e) && e.Code()&0xff == 1 { // SQLITE_ERROR
 		msg := strings.TrimPrefix(e.Error(), "SQL logic error: ")

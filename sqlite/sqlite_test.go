@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/sqlite"
 	"github.com/sitrep/sitrep/storetest"
 )
@@ -144,5 +145,100 @@ func TestKBService(t *testing.T) {
 	srcs, err := kb.KBSources(ctx)
 	if err != nil || srcs["user.txt"] != 1 || srcs["other.txt"] != 1 {
 		t.Fatalf("sources=%v %v", srcs, err)
+	}
+}
+
+func TestSearchService_Timeout(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t, ":memory:")
+	if _, err := sqlite.NewArticleService(db).CreateArticles(ctx, storetest.WrittenArticles()); err != nil {
+		t.Fatal(err)
+	}
+	s := sqlite.NewSearchService(db)
+	if _, n, err := s.Search(ctx, sitrep.SearchQuery{Query: "harbour"}); err != nil || n != 1 {
+		t.Fatalf("n=%d %v", n, err)
+	}
+	s.Timeout = time.Nanosecond
+	_, _, err := s.Search(ctx, sitrep.SearchQuery{Query: "harbour"})
+	if got, want := sitrep.ErrorCode(err), sitrep.EINVALID; got != want {
+		t.Fatalf("code=%q (%v), want %q", got, err, want)
+	}
+	// The caller's own cancellation is reported as such, not as a bad query.
+	s.Timeout = time.Minute
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, _, err := s.Search(cctx, sitrep.SearchQuery{Query: "harbour"}); sitrep.ErrorCode(err) == sitrep.EINVALID {
+		t.Fatalf("cancelled search: %v", err)
+	}
+}
+
+func TestArticleService_EachArticle(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t, ":memory:")
+	s := sqlite.NewArticleService(db)
+	as := storetest.WrittenArticles()
+	if _, err := s.CreateArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	err := s.EachArticle(ctx, sitrep.ArticleFilter{}, func(a *sitrep.Article) error {
+		if a.Raw != as[len(got)].Raw || len(a.Events) != len(as[len(got)].Events) {
+			t.Fatalf("article %s not fully loaded", a.ID)
+		}
+		got = append(got, a.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]string, len(as))
+	for i, a := range as {
+		want[i] = a.ID
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("order %v, want ingestion order %v", got, want)
+	}
+	// A filter and a query narrow it; an error from fn stops it.
+	got = got[:0]
+	lang := "en"
+	if err := s.EachArticle(ctx, sitrep.ArticleFilter{Language: &lang, Query: "said"}, func(a *sitrep.Article) error {
+		got = append(got, a.ID)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 || slices.Contains(got, "w-cosecha") {
+		t.Fatalf("filtered: %v", got)
+	}
+	stop := sitrep.Errorf(sitrep.ECONFLICT, "stop")
+	n := 0
+	if err := s.EachArticle(ctx, sitrep.ArticleFilter{}, func(*sitrep.Article) error { n++; return stop }); err != stop || n != 1 {
+		t.Fatalf("err=%v after %d calls", err, n)
+	}
+}
+
+func TestDB_MergeSearchIndex(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t, filepath.Join(t.TempDir(), "m.db"))
+	as := storetest.Corpus(600, nil, 3, "m")
+	s := sqlite.NewArticleService(db)
+	for i := 0; i < len(as); i += 50 { // many small batches: many segments
+		if _, err := s.CreateArticles(ctx, as[i:i+50]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	search := sqlite.NewSearchService(db)
+	before, n, err := search.Search(ctx, sitrep.SearchQuery{Query: "harbour", Limit: 50})
+	if err != nil || n == 0 {
+		t.Fatalf("n=%d %v", n, err)
+	}
+	for _, pages := range []int{100, 0} {
+		if err := db.MergeSearchIndex(ctx, pages); err != nil {
+			t.Fatal(err)
+		}
+		after, m, err := search.Search(ctx, sitrep.SearchQuery{Query: "harbour", Limit: 50})
+		if err != nil || m != n || len(after) != len(before) {
+			t.Fatalf("after merge(%d): n=%d, want %d (%v)", pages, m, n, err)
+		}
 	}
 }

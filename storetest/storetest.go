@@ -375,6 +375,18 @@ func testSearch(t *testing.T, open Opener) {
 		}
 	})
 
+	t.Run("ColumnFilter", func(t *testing.T) {
+		// "storm" is in the harbour article's title and in no other title.
+		res, _ := search(t, sitrep.SearchQuery{Query: "title: storm"})
+		if got := resultIDs(res); !slices.Equal(got, []string{"w-harbour"}) {
+			t.Fatalf("title: storm: %v", got)
+		}
+		res, _ = search(t, sitrep.SearchQuery{Query: "NEAR(fuel depot, 2)"})
+		if got := resultIDs(res); !slices.Equal(got, []string{"w-drone-strike"}) {
+			t.Fatalf("NEAR: %v", got)
+		}
+	})
+
 	t.Run("Prefix", func(t *testing.T) {
 		res, _ := search(t, sitrep.SearchQuery{Query: "demarc*"})
 		if got := resultIDs(res); !slices.Equal(got, []string{"w-border-talks"}) {
@@ -427,6 +439,8 @@ func testSearch(t *testing.T, open Opener) {
 			{"PLOVER", sitrep.SearchQuery{EventType: "assault"}, []string{"w-drone-strike"}, nil},
 			{"CAMEORoot", sitrep.SearchQuery{EventType: "13"}, []string{"w-sanctions"}, nil},
 			{"CAMEOCode", sitrep.SearchQuery{EventType: "043"}, []string{"w-border-talks"}, nil},
+			{"CAMEODigit", sitrep.SearchQuery{EventType: "1"}, []string{"w-sanctions", "w-drone-strike", "w-border-talks"}, nil},
+			{"CAMEOCodeQuery", sitrep.SearchQuery{Query: "drone", EventType: "195"}, []string{"w-drone-strike"}, nil},
 			{"EventAndQuery", sitrep.SearchQuery{Query: "envoys", EventType: "ACCUSE"}, []string{"w-border-talks"}, nil},
 			{"EventNoMatch", sitrep.SearchQuery{Query: "envoys", EventType: "ASSAULT"}, []string{}, nil},
 			{"Outlet", sitrep.SearchQuery{Query: "said", Outlet: "Daily Ledger"}, nil,
@@ -435,6 +449,21 @@ func testSearch(t *testing.T, open Opener) {
 			{"Dates", sitrep.SearchQuery{Query: "said", Since: ptr(date(2025, 1, 1)), Until: ptr(date(2025, 12, 31))},
 				[]string{"w-drone-strike"}, nil},
 			{"Story", sitrep.SearchQuery{StoryID: 7}, []string{"w-sanctions"}, nil},
+			{"StoryAndQuery", sitrep.SearchQuery{Query: "sanctions", StoryID: 7}, []string{"w-sanctions"}, nil},
+			{"StoryOtherQuery", sitrep.SearchQuery{Query: "harbour", StoryID: 7}, []string{}, nil},
+			// Codes match in whole three-letter units, with or without query text.
+			{"ActorUnitQuery", sitrep.SearchQuery{Query: "drone", Actor: "UKR"}, []string{"w-drone-strike"}, nil},
+			{"ActorUnit", sitrep.SearchQuery{Actor: "UKR"}, []string{"w-drone-strike"}, nil},
+			{"ActorPartialUnitQuery", sitrep.SearchQuery{Query: "drone", Actor: "UKRM"}, []string{}, nil},
+			{"ActorPartialUnit", sitrep.SearchQuery{Actor: "UKRM"}, []string{}, nil},
+			{"LanguageQuery", sitrep.SearchQuery{Query: "cosecha", Language: "es"}, []string{"w-cosecha"}, nil},
+			{"LanguageOtherQuery", sitrep.SearchQuery{Query: "cosecha", Language: "en"}, []string{}, nil},
+			{"SinceOnlyQuery", sitrep.SearchQuery{Query: "said", Since: ptr(date(2025, 6, 1)), Outlet: "Daily Ledger"},
+				[]string{"w-drone-strike"}, nil},
+			{"UntilOnlyQuery", sitrep.SearchQuery{Query: "said", Until: ptr(date(2024, 10, 9))}, nil,
+				func(a *sitrep.Article) bool { return a.Published != nil && a.Published.Before(date(2024, 10, 9)) }},
+			{"DatesWithinMonth", sitrep.SearchQuery{Query: "envoys", Since: ptr(date(2024, 10, 10)), Until: ptr(date(2024, 10, 31))},
+				[]string{}, nil},
 		}
 		if seeds != nil {
 			tests = append(tests, struct {

@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -145,10 +146,21 @@ func BenchmarkAdd(b *testing.B) {
 	runtime.GC()
 	var m1 runtime.MemStats
 	runtime.ReadMemStats(&m1)
+	if p := os.Getenv("SITREP_BENCH_HEAPPROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.WriteHeapProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+	}
 	arts := make([]*sitrep.Article, 4096)
 	for i := range arts {
 		arts[i] = src.next()
 	}
+	pr0, sc0 := c.Work()
 	cpu0 := cpuTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -160,6 +172,9 @@ func BenchmarkAdd(b *testing.B) {
 	}
 	b.StopTimer()
 	cpu := cpuTime() - cpu0
+	pr1, sc1 := c.Work()
+	b.ReportMetric(float64(pr1-pr0)/float64(b.N), "postings/article")
+	b.ReportMetric(float64(sc1-sc0)/float64(b.N), "scored/article")
 	_, nStories := c.Len()
 	b.ReportMetric(float64(b.N)/cpu.Seconds(), "articles/cpu-s")
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")

@@ -9,6 +9,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -43,6 +44,9 @@ type Options struct {
 	QueryTerms, QueryEntities, PostingScan, Candidates int
 	// IndexFeatures is how many of an article's strongest features point to its story.
 	IndexFeatures int
+	// SplitThreshold: a story whose articles fall in two groups less similar than this is split
+	// (checked as the story grows; 0 disables).
+	SplitThreshold float64
 	// SameDayBonus multiplies the similarity of an article and a story dated within a day of each
 	// other by 1+SameDayBonus: reports of one happening cluster in time.
 	SameDayBonus float64
@@ -59,13 +63,14 @@ func DefaultOptions() Options {
 		StorylineWindowDays: 3 * 365,
 		GraceDays:           7,
 		TauDays:             30,
-		SameDayBonus:        0.2,
+		SameDayBonus:        0.4,
+		SplitThreshold:      0.4,
 		WeightTerms:         0.55,
 		WeightEntities:      0.35,
 		WeightEvents:        0.10,
-		MaxTerms:            48,
-		MaxEntities:         24,
-		MaxStoryTerms:       160,
+		MaxTerms:            32,
+		MaxEntities:         16,
+		MaxStoryTerms:       64,
 		QueryTerms:          16,
 		QueryEntities:       12,
 		PostingScan:         48,
@@ -94,18 +99,17 @@ type article struct {
 
 // story is one cluster: sums of its articles' features and its members.
 type story struct {
-	id       int64
-	line     int64
-	terms    vec
-	ents     vec
-	evs      vec
-	lo, hi   int32
-	members  []int32
-	indexed  []uint32 // sorted feature ids whose postings list this story
-	alias    int32    // index of the story this one was merged into, or -1
-	dead     bool
-	lineTry  int // how many times the storyline was (re)chosen
-	linkNote sitrep.StoryLink
+	id      int64
+	line    int64
+	terms   vec
+	ents    vec
+	evs     vec
+	lo, hi  int32
+	members []int32
+	indexed []uint32 // sorted feature ids whose postings list this story
+	alias   int32    // index of the story this one was merged into, or -1
+	dead    bool
+	lineTry int // how many times the storyline was (re)chosen
 	// tnorm and enorm cache the norms of terms and ents, valid when normOK, computed at normAt
 	// articles.
 	tnorm, enorm float64
@@ -165,6 +169,9 @@ type Clusterer struct {
 	logN  float64
 	logDF []float64
 
+	// postingsRead and scored count the work of candidate retrieval (see Work).
+	postingsRead, scored int64
+
 	dirtyArticles map[int32]bool
 	dirtyStories  map[int64]bool
 	dirtyLines    map[int64]bool
@@ -197,6 +204,15 @@ func New(store sitrep.ClusterStore, opts Options) *Clusterer {
 	}
 }
 
+// Work returns how many posting entries candidate retrieval has read and how many candidate
+// stories were scored in full since the clusterer was made: the work per article, which must
+// not grow with the number of articles held.
+func (c *Clusterer) Work() (postingsRead, scored int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.postingsRead, c.scored
+}
+
 // Len returns the number of articles and live stories held.
 func (c *Clusterer) Len() (articles, stories int) {
 	c.mu.Lock()
@@ -224,7 +240,7 @@ func (c *Clusterer) Add(ctx context.Context, a *sitrep.Article) (*Assignment, er
 		return &Assignment{ArticleID: a.ID, StoryID: s.id, StorylineID: s.line, Reason: "already clustered"}, nil
 	}
 	rec := c.newArticle(a.ID, f)
-	rec.outlet, rec.dupOf, rec.sim = a.Outlet, a.DuplicateOf, a.Similarity
+	rec.outlet, rec.dupOf, rec.sim = a.Outlet, strings.Clone(a.DuplicateOf), a.Similarity
 	if a.Published != nil {
 		rec.published = a.Published.UTC()
 	}
@@ -245,7 +261,8 @@ const maxEventsPerArticle = 24
 
 // newArticle interns f's features and returns the article record (not yet added).
 func (c *Clusterer) newArticle(id string, f *Features) *article {
-	rec := &article{id: id, story: -1, lo: noDate, hi: noDate, title: f.Title, lead: f.Lead}
+	// Copies of the strings: substrings would keep the whole article text in memory.
+	rec := &article{id: strings.Clone(id), story: -1, lo: noDate, hi: noDate, title: strings.Clone(f.Title), lead: strings.Clone(f.Lead)}
 	rec.terms = c.intern(f.Terms, "")
 	rec.ents = c.intern(f.Entities, "")
 	rec.evs = c.intern(f.Events, "v:")
@@ -279,7 +296,7 @@ func (c *Clusterer) appendArticle(rec *article) int32 {
 	ai := int32(len(c.articles))
 	c.articles = append(c.articles, rec)
 	c.byID[rec.id] = ai
-	c.dirtyArticles[ai] = true
+	c.markArticle(ai)
 	return ai
 }
 
@@ -294,6 +311,8 @@ func (c *Clusterer) intern(m map[string]float64, prefix string) vec {
 		k = prefix + k
 		id, ok := c.vocab[k]
 		if !ok {
+			// A copy: the key may be a substring of the article text, which must not be retained.
+			k = strings.Clone(k)
 			id = uint32(len(c.words))
 			c.vocab[k] = id
 			c.words = append(c.words, k)
@@ -356,6 +375,7 @@ func (c *Clusterer) compareN(terms, ents, evs vec, lo, hi int32, tn, en float64,
 		wsum += c.opts.WeightEvents
 	}
 	score /= wsum
+
 	p.gap = gapDays(lo, hi, s.lo, s.hi)
 	p.factor = c.timeFactor(p.gap)
 	p.score = score * p.factor
@@ -420,6 +440,7 @@ func (c *Clusterer) candidates(terms, ents vec, n int, exclude int32) []int32 {
 			x := float64(e.w) * c.idf(e.id)
 			p := c.postings[e.id]
 			start := max(0, len(p)-c.opts.PostingScan)
+			c.postingsRead += int64(len(p) - start)
 			for _, si := range p[start:] {
 				si = c.resolve(si)
 				if si == exclude {
@@ -517,6 +538,7 @@ func (c *Clusterer) place(ai int32) *Assignment {
 	best, bestP := int32(-1), parts{}
 	scored := make([]scoredStory, 0, len(cands))
 	tn, en := norm(a.terms, c.idf), norm(a.ents, c.idf)
+	c.scored += int64(len(cands))
 	for _, si := range cands {
 		p := c.compareN(a.terms, a.ents, a.evs, a.lo, a.hi, tn, en, c.stories[si])
 		scored = append(scored, scoredStory{si, p})
@@ -538,11 +560,19 @@ func (c *Clusterer) place(ai int32) *Assignment {
 			if t == b || c.stories[t].dead {
 				continue
 			}
-			sp := c.compare(c.stories[b].terms, c.stories[b].ents, c.stories[b].evs, c.stories[b].lo, c.stories[b].hi, c.stories[t])
+			sb := c.stories[b]
+			tn, en := c.storyNorms(sb)
+			sp := c.compareN(sb.terms, sb.ents, sb.evs, sb.lo, sb.hi, tn, en, c.stories[t])
 			if sp.score >= c.opts.MergeThreshold {
 				keep := c.mergeStories(b, t, fmt.Sprintf("merged on similarity %.2f", sp.score))
 				asg.Merged = append(asg.Merged, c.stories[other(keep, b, t)].id)
 				best = keep
+			}
+		}
+		best = c.resolve(best)
+		if splitCheckAt(len(c.stories[best].members)) {
+			if ni := c.trySplit(best); ni >= 0 && c.articles[ai].story == ni {
+				best = ni
 			}
 		}
 		s := c.stories[c.resolve(best)]
@@ -590,7 +620,7 @@ func (c *Clusterer) addStory(s *story) int32 {
 	si := int32(len(c.stories))
 	c.stories = append(c.stories, s)
 	c.storyIdx[s.id] = si
-	c.dirtyStories[s.id] = true
+	c.markStory(s.id)
 	return si
 }
 
@@ -603,8 +633,8 @@ func (c *Clusterer) join(ai, si int32) {
 	s.members = append(s.members, ai)
 	c.accumulate(s, a, 1)
 	c.index(si, a)
-	c.dirtyArticles[ai] = true
-	c.dirtyStories[s.id] = true
+	c.markArticle(ai)
+	c.markStory(s.id)
 }
 
 // accumulate adds (sign 1) or removes (sign -1) an article's features to a story's sums. Removal
@@ -653,6 +683,20 @@ func (c *Clusterer) index(si int32, a *article) {
 		copy(s.indexed[i+1:], s.indexed[i:])
 		s.indexed[i] = e.id
 		c.postings[e.id] = append(c.postings[e.id], si)
+	}
+}
+
+// markArticle and markStory record a change to write at the next Flush; without a store nothing
+// is recorded, so a memory-only clusterer holds no change sets.
+func (c *Clusterer) markArticle(ai int32) {
+	if c.store != nil {
+		c.dirtyArticles[ai] = true
+	}
+}
+
+func (c *Clusterer) markStory(id int64) {
+	if c.store != nil {
+		c.dirtyStories[id] = true
 	}
 }
 

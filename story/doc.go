@@ -10,8 +10,10 @@
 // overlap, multiplied by a time factor that decays with the gap between the article's date and
 // the story's date range. The article joins the best story when the score reaches
 // Options.Threshold, or opens a new story; stories bridged by an article are merged when their
-// centroids match (which makes the grouping robust to arrival order). IDF is maintained
-// incrementally.
+// centroids match, and a growing story whose articles fall into two dissimilar groups (an early,
+// ambiguous join glued two happenings together) is split (Options.SplitThreshold); both make the
+// grouping less dependent on arrival order. IDF is maintained incrementally, with a prior of
+// imaginary articles so that it is meaningful from the first article on.
 //
 // Storylines link stories over months and years (Story Forest): a new story joins the storyline
 // of its best matching earlier story when shared actors, words and event types score above

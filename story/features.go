@@ -105,13 +105,13 @@ func topWeights(c map[string]int, n int) map[string]float64 {
 	for k, v := range c {
 		all = append(all, kv{k, v})
 	}
-	slices.SortFunc(all, func(a, b kv) int {
-		if a.v != b.v {
-			return b.v - a.v
-		}
-		return strings.Compare(a.k, b.k)
-	})
 	if len(all) > n {
+		slices.SortFunc(all, func(a, b kv) int {
+			if a.v != b.v {
+				return b.v - a.v
+			}
+			return strings.Compare(a.k, b.k)
+		})
 		all = all[:n]
 	}
 	out := make(map[string]float64, len(all))
@@ -123,7 +123,7 @@ func topWeights(c map[string]int, n int) map[string]float64 {
 
 // leadTokens word tokens open the article (headline and lead); their words and names count
 // leadBoost times, because the lead says which happening the article reports.
-var (
+const (
 	leadTokens = 40
 	leadBoost  = 3
 )

@@ -89,11 +89,10 @@ func (c *Clusterer) setLine(si int32, id int64, link sitrep.StoryLink) {
 	l.stories = append(l.stories, s.id)
 	l.links[s.id] = link
 	s.line = id
-	s.linkNote = link
 	c.dirtyLines[id] = true
-	c.dirtyStories[s.id] = true
+	c.markStory(s.id)
 	for _, mi := range s.members {
-		c.dirtyArticles[mi] = true
+		c.markArticle(mi)
 	}
 }
 
@@ -117,9 +116,9 @@ func (c *Clusterer) mergeLines(a, b int64, via int64) int64 {
 		la.links[id] = link
 		if si, ok := c.storyIdx[id]; ok {
 			c.stories[si].line = la.id
-			c.dirtyStories[id] = true
+			c.markStory(id)
 			for _, mi := range c.stories[si].members {
-				c.dirtyArticles[mi] = true
+				c.markArticle(mi)
 			}
 		}
 	}

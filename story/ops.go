@@ -8,6 +8,28 @@ import (
 	"github.com/sitrep/sitrep"
 )
 
+// Ensure the clusterer implements the editing interface the CLI calls.
+var _ sitrep.StoryEditor = (*Clusterer)(nil)
+
+// SetDuplicate records that an article is a copy of duplicateOf (or, with "", an origin), as
+// package dedup reports when a copy published earlier arrives later and its group is relinked.
+// The story's origin count follows.
+func (c *Clusterer) SetDuplicate(articleID, duplicateOf string, similarity float64) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ai, ok := c.byID[articleID]
+	if !ok {
+		return sitrep.Errorf(sitrep.ENOTFOUND, "Article not found.")
+	}
+	a := c.articles[ai]
+	a.dupOf, a.sim = duplicateOf, similarity
+	c.markArticle(ai)
+	if a.story >= 0 {
+		c.markStory(c.stories[a.story].id)
+	}
+	return nil
+}
+
 // mergeStories moves every article of one story into the other and returns the index of the
 // survivor, which is the older story (smaller id). The absorbed story's id forwards to it.
 func (c *Clusterer) mergeStories(a, b int32, reason string) int32 {
@@ -120,8 +142,8 @@ func (c *Clusterer) detach(ai int32) {
 	}
 	c.accumulate(s, a, -1)
 	a.story = -1
-	c.dirtyStories[s.id] = true
-	c.dirtyArticles[ai] = true
+	c.markStory(s.id)
+	c.markArticle(ai)
 	if len(s.members) == 0 {
 		s.dead = true
 		delete(c.storyIdx, s.id)

@@ -17,7 +17,8 @@ type entry struct {
 // vec is a sparse vector sorted by feature id.
 type vec []entry
 
-// addInto returns the sum of a and b·sign as a new vector, dropping entries that fall to zero.
+// addInto returns the sum of a and b·sign (sign may be any factor) as a new vector, dropping
+// entries that fall to zero.
 func addInto(a, b vec, sign float32) vec {
 	out := make(vec, 0, len(a)+len(b))
 	i, j := 0, 0
@@ -27,13 +28,13 @@ func addInto(a, b vec, sign float32) vec {
 			out = append(out, a[i])
 			i++
 		case i >= len(a) || b[j].id < a[i].id:
-			if sign > 0 {
+			if sign > 0 && b[j].w*sign > 1e-6 {
 				out = append(out, entry{b[j].id, b[j].w * sign})
 			}
 			j++
 		default:
 			w := a[i].w + b[j].w*sign
-			if w > 1e-4 {
+			if w > 1e-6 {
 				out = append(out, entry{a[i].id, w})
 			}
 			i++

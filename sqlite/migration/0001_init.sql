@@ -5,6 +5,8 @@
 -- time order). JSON columns hold the exact JSON of the root types.
 
 -- seq is the stable integer row id that the full-text index refers to; id is the article's id.
+-- facets holds the article's facet tokens (outlet, language, actors, event types, month; see
+-- sqlite/facet.go), indexed by the full-text table so that filtered searches are one FTS query.
 CREATE TABLE articles (
 	seq           INTEGER PRIMARY KEY,
 	id            TEXT NOT NULL UNIQUE,
@@ -24,7 +26,8 @@ CREATE TABLE articles (
 	story_id      INTEGER,
 	storyline_id  INTEGER,
 	duplicate_of  TEXT,
-	similarity    REAL NOT NULL DEFAULT 0
+	similarity    REAL NOT NULL DEFAULT 0,
+	facets        TEXT NOT NULL DEFAULT ''
 );
 -- articles_filter covers the columns the search filters read, so that checking a full-text
 -- match against them reads this narrow index instead of the wide article row.
@@ -48,10 +51,10 @@ CREATE TABLE article_actors (
 ) WITHOUT ROWID;
 CREATE INDEX article_actors_code ON article_actors (code, article_seq);
 CREATE INDEX article_actors_actor ON article_actors (actor_id, article_seq);
-CREATE INDEX article_actors_article ON article_actors (article_id);
 
 -- One row per coded event of an article (Article.Events, idx is the position in that list).
--- cameo_root is the first two digits of cameo.
+-- cameo_root is the first two digits of cameo; a CAMEO code filter narrows on it, then on cameo.
+-- Every index slows ingest: these are the ones the API filters and actor timelines use.
 CREATE TABLE events (
 	article_seq  INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
 	article_id   TEXT NOT NULL,
@@ -68,33 +71,35 @@ CREATE TABLE events (
 	PRIMARY KEY (article_seq, idx)
 ) WITHOUT ROWID;
 CREATE INDEX events_plover ON events (plover, article_seq);
-CREATE INDEX events_cameo ON events (cameo, article_seq);
 CREATE INDEX events_cameo_root ON events (cameo_root, article_seq);
 CREATE INDEX events_source ON events (source_code, date);
 CREATE INDEX events_target ON events (target_code, date);
-CREATE INDEX events_date ON events (date);
-CREATE INDEX events_article ON events (article_id);
 
 -- Full-text index over title and text. External content: the text is stored once, in articles;
--- the index refers to articles.seq and is kept in sync by the triggers below. Porter stemming on
--- top of unicode61 with diacritics folded.
+-- the index refers to articles.seq. The facets column is only for filters (weight 0 in ranking,
+-- never searched by user words). Porter stemming on top of unicode61 with diacritics folded.
+-- New articles are indexed by the store with one INSERT … SELECT per batch, in the transaction
+-- that stores them (a per-row trigger would make FTS5 flush a segment for every article: FTS5
+-- flushes at each statement savepoint). The triggers below keep the index in sync when a title
+-- or text changes or an article is deleted.
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
 	title,
 	text,
+	facets,
 	content = 'articles',
 	content_rowid = 'seq',
 	tokenize = 'porter unicode61 remove_diacritics 2'
 );
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
 
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-	INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
-END;
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-	INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+	INSERT INTO articles_fts (articles_fts, rowid, title, text, facets)
+		VALUES ('delete', old.seq, old.title, old.text, old.facets);
 END;
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
-	INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
-	INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, facets ON articles BEGIN
+	INSERT INTO articles_fts (articles_fts, rowid, title, text, facets)
+		VALUES ('delete', old.seq, old.title, old.text, old.facets);
+	INSERT INTO articles_fts (rowid, title, text, facets) VALUES (new.seq, new.title, new.text, new.facets);
 END;
 
 -- Tracking profiles. actors and events are JSON arrays of strings.
