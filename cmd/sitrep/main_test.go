@@ -209,3 +209,59 @@ func TestStories_SeedsAndEdits(t *testing.T) {
 		t.Fatalf("storyline: %v\n%s", err, out)
 	}
 }
+
+// TestIngest_WireCopies ingests a report and two light rewrites from other outlets, the earliest
+// copy arriving last: all three form one story with one independent origin, and the copies point
+// to the earliest.
+func TestIngest_WireCopies(t *testing.T) {
+	body := "Norway's fisheries minister said on Tuesday that talks with Iceland over mackerel quotas would resume in Oslo next week, after a month in which both coast guards shadowed each other's trawlers. " +
+		"Officials in Reykjavik confirmed the date but declined to say whether a new offer would be tabled. Fishing groups in both countries have urged a deal before the autumn season opens, warning that vessels face losses if the dispute drags on. " +
+		"The two governments last met in March, when the talks broke down over how to count stocks that migrate between their waters."
+	recs := []string{
+		`{"id":"wire-b","outlet":"Paper B","published":"2026-05-06","title":"Mackerel talks to resume","text":"` + body + ` Analysts expect a compromise."}`,
+		`{"id":"wire-c","outlet":"Paper C","published":"2026-05-07","title":"Norway and Iceland to talk fish again","text":"` + strings.Replace(body, "next week", "in the coming week", 1) + `"}`,
+		`{"id":"wire-a","outlet":"Wire A","published":"2026-05-05","title":"Norway, Iceland to resume mackerel talks","text":"` + body + `"}`,
+		`{"id":"other","outlet":"Paper B","published":"2026-05-06","title":"Storm closes ferry routes","text":"A winter storm closed ferry routes along the western coast on Wednesday, stranding hundreds of passengers. The weather service said winds would ease by Friday."}`,
+	}
+	db := filepath.Join(t.TempDir(), "s.db")
+	for _, r := range recs { // one ingest each: the clusterer and copy index are reopened every time
+		if _, stderr, err := run(t, db, r+"\n", "ingest", "-"); err != nil {
+			t.Fatalf("ingest: %v %s", err, stderr)
+		}
+	}
+	out, _, err := run(t, db, "", "export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]map[string]any{}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var a map[string]any
+		json.Unmarshal([]byte(l), &a)
+		got[a["id"].(string)] = a
+	}
+	if got["wire-a"]["story_id"] != got["wire-b"]["story_id"] || got["wire-a"]["story_id"] != got["wire-c"]["story_id"] || got["other"]["story_id"] == got["wire-a"]["story_id"] {
+		t.Fatalf("stories: a=%v b=%v c=%v other=%v", got["wire-a"]["story_id"], got["wire-b"]["story_id"], got["wire-c"]["story_id"], got["other"]["story_id"])
+	}
+	if got["wire-b"]["duplicate_of"] != "wire-a" || got["wire-c"]["duplicate_of"] != "wire-a" || got["wire-a"]["duplicate_of"] != nil {
+		t.Fatalf("duplicate_of: b=%v c=%v a=%v", got["wire-b"]["duplicate_of"], got["wire-c"]["duplicate_of"], got["wire-a"]["duplicate_of"])
+	}
+	out, _, _ = run(t, db, "", "stories", "--json")
+	var res struct {
+		Stories []struct {
+			Sources, Origins int
+		}
+	}
+	json.Unmarshal([]byte(out), &res)
+	found := false
+	for _, s := range res.Stories {
+		if s.Sources == 3 {
+			found = true
+			if s.Origins != 1 {
+				t.Fatalf("wire story has %d origins, want 1", s.Origins)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no 3-article story: %s", out)
+	}
+}

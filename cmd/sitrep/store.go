@@ -105,11 +105,19 @@ func (s *store) afterCommit(ctx context.Context, fresh []*sitrep.Article) error 
 		return nil
 	}
 	for _, a := range fresh {
-		if r := s.dedup.Add(a.ID, publishedOf(a), a.Text); a.DuplicateOf == "" && r.DuplicateOf != "" {
+		r := s.dedup.Add(a.ID, publishedOf(a), a.Text)
+		if a.DuplicateOf == "" && r.DuplicateOf != "" {
 			a.DuplicateOf, a.Similarity = r.DuplicateOf, r.Similarity
 		}
 		if _, err := s.clusterer.Add(ctx, a); err != nil {
 			return fmt.Errorf("cluster %s: %w", a.ID, err)
+		}
+		// a copy published earlier than its group's origin but ingested later becomes the
+		// origin: the earlier articles of the group now point to it
+		for _, l := range r.Relinked {
+			if err := s.clusterer.SetDuplicate(l.ArticleID, l.DuplicateOf, l.Similarity); err != nil {
+				return fmt.Errorf("relink copy %s: %w", l.ArticleID, err)
+			}
 		}
 	}
 	if err := s.clusterer.Flush(ctx); err != nil && !errors.Is(err, story.ErrNoStore) {
