@@ -39,6 +39,21 @@ func (f *inputFlags) options() (ingest.Options, error) {
 	return opts, nil
 }
 
+// parse parses a command's flags and positional paths and returns the paths and the reader
+// options; at least one path is required.
+func (f *inputFlags) parse(fs *flag.FlagSet, cmd string, args []string) ([]string, ingest.Options, error) {
+	paths, err := parse(fs, args)
+	if err != nil {
+		return nil, ingest.Options{}, err
+	}
+	if len(paths) == 0 {
+		fs.Usage()
+		return nil, ingest.Options{}, &exitError{code: 2, err: fmt.Errorf("%s: no input (give paths or -)", cmd)}
+	}
+	opts, err := f.options()
+	return paths, opts, err
+}
+
 // readAnalyzed reads paths, analyses each article on all cores and calls emit in input order with
 // each analysed article or the error that replaced it (bad file, bad record, failed analysis).
 func (m *Main) readAnalyzed(ctx context.Context, p *pipeline.Pipeline, opts ingest.Options, workers int, paths []string, emit func(pipeline.Job) error) error {
@@ -84,15 +99,7 @@ described in docs/json.md. Bad files and records are reported on stderr as file:
 skipped. Exit status is non-zero only when nothing usable was read.`)
 	var in inputFlags
 	in.add(fs)
-	paths, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(paths) == 0 {
-		fs.Usage()
-		return &exitError{code: 2, err: fmt.Errorf("analyze: no input (give paths or -)")}
-	}
-	opts, err := in.options()
+	paths, opts, err := in.parse(fs, "analyze", args)
 	if err != nil {
 		return err
 	}

@@ -34,15 +34,7 @@ stories and storylines and is matched against tracking profiles. Prints
 Exit status: 0 when at least one usable article was read (new or unchanged), 1 otherwise.`)
 	var in inputFlags
 	in.add(fs)
-	paths, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(paths) == 0 {
-		fs.Usage()
-		return &exitError{code: 2, err: fmt.Errorf("ingest: no input (give paths or -)")}
-	}
-	opts, err := in.options()
+	paths, opts, err := in.parse(fs, "ingest", args)
 	if err != nil {
 		return err
 	}
