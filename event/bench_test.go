@@ -37,6 +37,37 @@ func BenchmarkCoder(b *testing.B) {
 	b.ReportMetric(float64(b.N*len(seeds))/b.Elapsed().Seconds(), "articles/s")
 }
 
+// BenchmarkCoderParallel codes the five seeds from as many goroutines as GOMAXPROCS, sharing
+// one coder, as a pipeline with a worker per core does; articles/s is the wall-clock
+// throughput of all cores together.
+func BenchmarkCoderParallel(b *testing.B) {
+	c, err := event.New(event.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	seeds := seedtest.Seeds(b)
+	docs := make([]*text.Doc, len(seeds))
+	for i, s := range seeds {
+		docs[i] = text.Parse(s.Raw)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			for j, s := range seeds {
+				pub := s.Published
+				a := &sitrep.Article{Text: s.Raw, Published: &pub}
+				if err := c.Process(ctx, a, docs[j]); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N*len(seeds))/b.Elapsed().Seconds(), "articles/s")
+}
+
 // FuzzCoder checks that arbitrary text never panics and yields events whose spans lie inside
 // the text.
 func FuzzCoder(f *testing.F) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep"
@@ -64,6 +65,10 @@ type Coder struct {
 	discards *Discards
 	// verbish holds the first words of every pattern, to keep verbs out of actor phrases.
 	verbish map[string]bool
+	// firstWords holds the first words of the actor and agent phrases (see mayStartActor).
+	firstWords wordFilter
+	// pool recycles the per-article scratch buffers between calls of Process.
+	pool sync.Pool
 }
 
 // New returns a coder with the embedded dictionaries.
@@ -120,6 +125,9 @@ func NewWith(verbs *Verbs, actors, agents *Actors, opts Options) *Coder {
 		all.Merge(agents)
 	}
 	c := &Coder{verbs: verbs, actors: all, codes: NewCodebook(), opts: opts, verbish: map[string]bool{}}
+	for w := range all.root.next {
+		c.firstWords.add(w)
+	}
 	verbs.compile()
 	for w := range verbs.byFirst {
 		c.verbish[w] = true
@@ -145,17 +153,20 @@ func (c *Coder) Process(ctx context.Context, a *sitrep.Article, doc *text.Doc) e
 	if doc == nil {
 		doc = text.Parse(a.Text)
 	}
-	a.Events = a.Events[:0]
 	sc := c.newScratch(a, doc)
-	if a.Events == nil {
-		a.Events = make([]sitrep.Event, 0, len(doc.Sentences))
-	}
+	defer c.release(sc)
+	out := sc.evs[:0]
 	if c.discards != nil && c.discards.match(sc.words) == "story" {
+		a.Events = a.Events[:0]
+		if a.Events == nil {
+			a.Events = []sitrep.Event{}
+		}
 		return nil
 	}
 	for si := range doc.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
+				sc.evs = out
 				return err
 			}
 		}
@@ -165,11 +176,16 @@ func (c *Coder) Process(ctx context.Context, a *sitrep.Article, doc *text.Doc) e
 				continue
 			}
 		}
-		a.Events = c.sentence(sc, si, a.Events)
+		out = c.sentence(sc, si, out)
 	}
-	if a.Events == nil {
-		a.Events = []sitrep.Event{}
+	sc.evs = out
+	// the events are built in a recycled buffer and copied out at their exact size
+	if cap(a.Events) >= len(out) && a.Events != nil {
+		a.Events = append(a.Events[:0], out...)
+	} else {
+		a.Events = append(make([]sitrep.Event, 0, len(out)), out...)
 	}
+	clear(out) // drop references to the article's strings from the pooled buffer
 	return nil
 }
 
@@ -184,12 +200,15 @@ type scratch struct {
 	// mdSent (sentence index + 1) and mdVal cache the month-day date of a sentence.
 	mdSent int
 	mdVal  string
+	// pubDate caches the formatted publication date.
+	pubDate string
 	// buffers reused from sentence to sentence
 	flags               [3][]bool
 	items, cands        []cand
 	all, kept, combined []match
 	present             []uint64
-	unk                 []cand
+	unk, res            []cand
+	evs                 []sitrep.Event
 }
 
 // boolBuf returns the k-th reusable bool buffer, cleared, of length n.
@@ -205,17 +224,26 @@ func (sc *scratch) boolBuf(k, n int) []bool {
 }
 
 func (c *Coder) newScratch(a *sitrep.Article, doc *text.Doc) *scratch {
-	sc := &scratch{a: a, doc: doc, date: c.opts.Date}
+	sc, _ := c.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	sc.a, sc.doc, sc.date = a, doc, c.opts.Date
+	sc.mdSent, sc.mdVal, sc.pubDate = 0, "", ""
 	if a.Published != nil {
 		sc.date = *a.Published
 	}
+	sc.actorIDs = nil
 	if c.opts.UseMentions && len(a.Actors) > 0 {
 		sc.actorIDs = make(map[string]*sitrep.Actor, len(a.Actors))
 		for i := range a.Actors {
 			sc.actorIDs[a.Actors[i].ID] = &a.Actors[i]
 		}
 	}
-	sc.words = make([]string, len(doc.Tokens))
+	if cap(sc.words) < len(doc.Tokens) {
+		sc.words = make([]string, len(doc.Tokens))
+	}
+	sc.words = sc.words[:len(doc.Tokens)]
 	low := asciiLower(doc.Text)
 	for i, t := range doc.Tokens {
 		if t.Kind == text.Possessive {
@@ -239,8 +267,28 @@ func (c *Coder) newScratch(a *sitrep.Article, doc *text.Doc) *scratch {
 			sc.words[i] = w[:len(w)-6]
 		}
 	}
-	sc.ids = make([]int32, 0, 64)
+	if sc.ids == nil {
+		sc.ids = make([]int32, 0, 64)
+	}
 	return sc
+}
+
+// release returns sc to the pool once its article is done, without references to the article.
+func (c *Coder) release(sc *scratch) {
+	const maxKeep = 1 << 14 // do not keep the buffers of a huge article alive
+	if cap(sc.words) > maxKeep || cap(sc.evs) > maxKeep {
+		return
+	}
+	clear(sc.words)
+	clear(sc.items[:cap(sc.items)])
+	clear(sc.cands[:cap(sc.cands)])
+	clear(sc.unk[:cap(sc.unk)])
+	clear(sc.res[:cap(sc.res)])
+	clear(sc.all[:cap(sc.all)])
+	clear(sc.kept[:cap(sc.kept)])
+	clear(sc.combined[:cap(sc.combined)])
+	sc.a, sc.doc, sc.actorIDs, sc.mdVal, sc.pubDate = nil, nil, nil, "", ""
+	c.pool.Put(sc)
 }
 
 // asciiLower lower-cases the ASCII letters of s (other bytes are kept, so offsets hold).
@@ -396,7 +444,11 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 			i++
 			continue
 		}
-		la, ea, lg, eg := c.actors.matchBoth(words, i)
+		var la, lg int
+		var ea, eg *ActorEntry
+		if len(c.actors.root.stems) > 0 || c.firstWords.mayHave(words[i]) {
+			la, ea, lg, eg = c.actors.matchBoth(words, i)
+		}
 		// A lower-case actor phrase of one word ("congress" is fine, "us" is not): require a
 		// capital for single-word actor matches unless the dictionary entry is an agent.
 		if la == 1 && !tk.Cap && !hasUpper(doc.Text[tk.Start:tk.End]) {
@@ -589,8 +641,9 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 	// Compound groups: "Hungarian and Romanian officials", "Mordor, Rohan and Bree".
 	g := 0
 	for k := range out {
-		out[k].speaker = out[k].e < len(words) && speechVerbs[words[out[k].e]]
-		if k > 0 && out[k-1].unknown == out[k].unknown && !out[k].speaker && c.joined(words, out[k-1].e, out[k].s) {
+		out[k].speaker = out[k].e < len(words) && speechVerbs[words[out[k].e]] ||
+			attributed(words, out[k].s)
+		if k > 0 && out[k-1].unknown == out[k].unknown && !out[k].speaker && !out[k-1].speaker && c.joined(words, out[k-1].e, out[k].s) {
 			out[k].group = out[k-1].group
 			continue
 		}
@@ -685,7 +738,8 @@ func (c *Coder) unknownActors(sc *scratch, doc *text.Doc, t0 int, words []string
 	}
 	// an unknown name just after a lone agent is that agent's name ("President Levy
 	// Mwanawasa"): the agent keeps its role and takes the name's span
-	res := make([]cand, 0, len(out)+len(add)) // not a scratch buffer: out may live in one
+	// res is built in a second buffer (out lives in sc.cands); the two buffers then swap roles
+	res := sc.res[:0]
 	for _, u := range add {
 		named := false
 		for k := range out {
@@ -706,6 +760,7 @@ func (c *Coder) unknownActors(sc *scratch, doc *text.Doc, t0 int, words []string
 	}
 	res = append(res, out...)
 	slices.SortFunc(res, func(x, y cand) int { return cmp.Compare(x.s, y.s) })
+	sc.res = out[:0]
 	return res
 }
 
@@ -891,6 +946,97 @@ func (c *Coder) matches(sc *scratch, words []string, ids []int32, cands []cand) 
 	return out
 }
 
+// harmBefore finds a verb of harm (or of arrest or rescue) that a nominal trigger at s
+// completes: "killed in a raid",
+// "were wounded during the shelling". It returns the verb's position (-1 if none) and whether
+// the verb is passive.
+func harmBefore(words []string, s int) (int, bool) {
+	k := s - 1
+	for k >= 0 && s-k <= 4 && words[k] != "in" && words[k] != "during" {
+		if w := words[k]; w == "," || w == "by" || w == "and" || w == "." {
+			return -1, false
+		}
+		k--
+	}
+	if k < 1 || s-k > 4 {
+		return -1, false
+	}
+	for h := k - 1; h >= 0 && h >= k-6; h-- {
+		switch words[h] {
+		case "killed", "wounded", "injured", "hurt", "died", "dead", "arrested", "detained", "captured", "seized", "rescued", "freed":
+			if words[h] == "died" || words[h] == "dead" {
+				return h, true // the dead are the victims
+			}
+			return h, beBefore(words, h)
+		case ",", ";", "and", "but", "said", "says":
+			return -1, false
+		}
+	}
+	return -1, false
+}
+
+// militaryOnly reports whether every actor of cs is a military agent ("troops", "peacekeepers").
+func militaryOnly(cs []cand) bool {
+	for _, cd := range cs {
+		if cd.agent != "MIL" {
+			return false
+		}
+	}
+	return true
+}
+
+// attributed reports whether the actor at s is the source of the report ("according to
+// Syrian state media"), not a party to the event.
+func attributed(words []string, s int) bool {
+	for k := s - 1; k >= 1 && k >= s-4; k-- {
+		if words[k] == "," {
+			return false
+		}
+		if words[k] == "to" && words[k-1] == "according" {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeClause finds a relative clause set off by commas just before position s
+// ("Lebanon's prime minister, who met the French envoy on Monday, urged …"): it returns the
+// positions of its opening and closing commas, or (-1, -1).
+func relativeClause(words []string, s int) (int, int) {
+	closing := -1
+	for k := s - 1; k >= 0 && k >= s-3; k-- {
+		if words[k] == "," {
+			closing = k
+			break
+		}
+	}
+	if closing < 0 {
+		return -1, -1
+	}
+	for k := closing - 1; k >= 0 && k >= closing-25; k-- {
+		if words[k] == "," {
+			if k+1 < closing {
+				switch words[k+1] {
+				case "who", "which", "whose", "whom":
+					return k, closing
+				}
+			}
+			return -1, -1
+		}
+	}
+	return -1, -1
+}
+
+// hasComma reports whether ws hold a comma.
+func hasComma(ws []string) bool {
+	for _, w := range ws {
+		if w == "," {
+			return true
+		}
+	}
+	return false
+}
+
 // clauseBreak reports whether words[s:e] crosses a clause boundary.
 func clauseBreak(words []string, s, e int) bool {
 	for k := s; k < e && k < len(words); k++ {
@@ -916,7 +1062,11 @@ func matchRule(r *Rule, words []string, ids []int32, i int) (match, bool) {
 			found = i
 			m.firstEnd = i + n
 		} else {
-			for j := pos; j <= pos+e.gap && j < len(words); j++ {
+			gap := e.gap
+			if gap == 0 && pos < len(words) && timeWord(words[pos]) {
+				gap = 1 // "called Thursday on Arabs", "met today with"
+			}
+			for j := pos; j <= pos+gap && j < len(words); j++ {
 				if n, vp, part = e.matchAt(ids, j); n > 0 {
 					found = j
 					break
@@ -944,6 +1094,16 @@ func matchRule(r *Rule, words []string, ids []int32, i int) (match, bool) {
 	m.e = pos
 	m.trigEnd = pos
 	return m, true
+}
+
+// timeWord reports whether w is a day word that news style puts between a verb and its
+// particle ("called Thursday on Arabs to unite").
+func timeWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight":
+		return true
+	}
+	return false
 }
 
 // combineCode returns the code of a complement-taking verb applied to its complement's code.
@@ -1073,17 +1233,19 @@ func hasNegation(ws []string) bool {
 // events turns one match into events: finds source and target, mode and date.
 func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m match, limit int, out []sitrep.Event) []sitrep.Event {
 	var srcs, tgts []cand
+	noun := nominal(words, m)
 	passive := false
 	if m.passive && m.verb >= 0 && beBefore(words, m.verb) {
 		passive = true
 	}
 	// a "by" phrase after the trigger: the agent of a passive verb or of a noun ("attack by X")
 	byAgent := -1
-	if passive || m.rule.Noun {
+	if passive || noun {
 		for k := m.trigEnd; k < len(words) && k < m.trigEnd+3; k++ {
 			if words[k] == "by" {
+				// "by militants", "by a wave of Russian drones": up to five words, within the clause
 				for ci, cd := range cands {
-					if cd.s > k && cd.s <= k+3 {
+					if cd.s > k && cd.s <= k+5 && !clauseBreak(words, k+1, cd.s) && !hasComma(words[k+1:cd.s]) {
 						byAgent = ci
 						break
 					}
@@ -1092,7 +1254,34 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 			}
 		}
 	}
+	harm, harmPassive := -1, false
+	if noun {
+		harm, harmPassive = harmBefore(words, m.s)
+	}
 	switch {
+	case harm >= 0 && harmPassive && (byAgent >= 0 || possessor(words, cands, m.s) >= 0):
+		// "three soldiers were killed in an attack by militants", "wounded in a Hezbollah
+		// rocket attack": the victims are the target
+		agent := byAgent
+		if agent < 0 {
+			agent = possessor(words, cands, m.s)
+		}
+		srcs = group(cands, agent)
+		if ti := subjectBefore(words, cands, harm); ti >= 0 && cands[ti].code != cands[agent].code && cands[ti].e <= harm {
+			tgts = group(cands, ti)
+		} else if ti := firstAfter(words, cands, m.trigEnd, srcs, m.lit, m.code); ti >= 0 {
+			tgts = group(cands, ti)
+		}
+	case harm >= 0 && !harmPassive:
+		// "the army killed five militants in a raid": the raid is the killer's, on the killed
+		si := subjectBefore(words, cands, harm)
+		if si < 0 {
+			return out
+		}
+		srcs = group(cands, si)
+		if ti := firstAfter(words, cands, harm+1, srcs, m.lit, m.code); ti >= 0 && cands[ti].e <= m.s {
+			tgts = group(cands, ti)
+		}
 	case passive && byAgent < 0 && m.verb < m.e-1:
 		// "were engaged in ethnic cleansing": a participle pattern that continues is not a
 		// passive of the action.
@@ -1147,7 +1336,7 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 		srcs = group(cands, subjectBefore(words, cands[:first], cands[first].s))
 	default:
 		si := subjectBefore(words, cands, m.s)
-		if m.rule.Noun {
+		if noun {
 			if pi := possessor(words, cands, m.s); pi >= 0 {
 				si = pi
 			}
@@ -1162,7 +1351,7 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 			srcs = group(cands, si)
 		}
 		from := m.firstEnd
-		if m.rule.Noun {
+		if noun {
 			from = m.trigEnd
 		}
 		if m.headEnd > 0 {
@@ -1183,7 +1372,17 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 	}
 	mode := c.mode(sc, words, m, srcs, sc.doc.Tokens[t0+m.s].Start)
 	code := m.code
-	if c.opts.IntentRecode && mode == sitrep.ModePlanned && m.combine == combineNone && (code >= "04" && code < "09" || !m.rule.Noun && code >= "14") {
+	if code == "042" && len(srcs) > 0 && militaryOnly(srcs) {
+		// "peacekeeping troops arrived in Bosnia" is a deployment, not a visit: peacekeeping
+		// (074) or a troop movement (154)
+		code = "154"
+		for _, sd := range srcs {
+			if strings.Contains(sd.text, "peacekeep") || strings.Contains(sd.text, "Peacekeep") {
+				code = "074"
+			}
+		}
+	}
+	if c.opts.IntentRecode && mode == sitrep.ModePlanned && m.combine == combineNone && (code >= "04" && code < "09" || !noun && code >= "14") {
 		// intent is its own CAMEO family: "will visit" is 036 (intent to meet), "will strike"
 		// is 138 (threat of force); a planned nominal action ("planned retaliation") keeps
 		// its own code.
@@ -1200,7 +1399,7 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 	ev := sitrep.Event{
 		Start: span.Start, End: span.End,
 		CAMEO: code, PLOVER: info.PLOVER, Mode: mode,
-		Context:   append([]string{}, info.Context...),
+		Context:   cloneStrings(info.Context),
 		Goldstein: info.Goldstein, QuadClass: info.QuadClass,
 		Date: date, DateSource: dsrc,
 		Trigger: c.spanText(sc.doc, t0+m.s, t0+m.trigEnd),
@@ -1245,7 +1444,7 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 				r := ev
 				info, _ := c.codes.Lookup(m.rule.CodeB)
 				r.CAMEO, r.PLOVER, r.Goldstein, r.QuadClass = m.rule.CodeB, info.PLOVER, info.Goldstein, info.QuadClass
-				r.Context = append([]string{}, info.Context...)
+				r.Context = cloneStrings(info.Context)
 				r.Source, r.Target = mk(t), mk(s)
 				out = append(out, r)
 			}
@@ -1257,6 +1456,14 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 		}
 	}
 	return out
+}
+
+// cloneStrings returns a copy of ss that callers may change (an empty, non-nil slice for none).
+func cloneStrings(ss []string) []string {
+	if len(ss) == 0 {
+		return []string{}
+	}
+	return append(make([]string, 0, len(ss)), ss...)
 }
 
 // beBefore reports whether a form of "be" or "get" stands just before position v (adverbs may
@@ -1281,6 +1488,16 @@ func beBefore(words []string, v int) bool {
 // attack" (an actor before "'s"), or "its missile attack" (the nearest actor before the
 // pronoun); -1 if none.
 func possessor(words []string, cands []cand, s int) int {
+	// an actor right before the noun modifies it: "Russian missile strikes", "an Israeli raid"
+	for i := len(cands) - 1; i >= 0; i-- {
+		cd := cands[i]
+		if cd.e < s {
+			break
+		}
+		if cd.e == s && !cd.unknown && !cd.speaker && !(cd.s > 0 && locativePreps[words[cd.s-1]]) {
+			return i
+		}
+	}
 	for k := s - 1; k >= 0 && k >= s-5; k-- {
 		switch words[k] {
 		case "'s", "'":
@@ -1369,10 +1586,14 @@ func subjectBefore(words []string, cands []cand, s int) int {
 
 func subjectBefore1(words []string, cands []cand, s int, unknown bool) int {
 	nearest := -1
+	relS, relE := relativeClause(words, s)
 	for i := len(cands) - 1; i >= 0; i-- {
 		cd := cands[i]
 		if cd.e > s || cd.unknown != unknown {
 			continue
+		}
+		if cd.s > relS && cd.e <= relE {
+			continue // inside ", who met the French envoy,": not the subject of what follows
 		}
 		if nearest < 0 {
 			nearest = i
@@ -1412,10 +1633,11 @@ func isModifierWord(w string) bool {
 // agent word inside the trigger, such as "military" in "military action").
 func firstAfter(words []string, cands []cand, e int, srcs []cand, lit uint64, code string) int {
 	material := code < "09" // cooperation: counted nouns are the source's own means
-	if i := firstAfter1(words, cands, e, srcs, lit, material, false); i >= 0 {
+	stop := clauseEnd(words, e, strings.HasPrefix(code, "13"))
+	if i := firstAfter1(words, cands, e, stop, srcs, lit, material, false); i >= 0 {
 		return i
 	}
-	return firstAfter1(words, cands, e, srcs, lit, material, true)
+	return firstAfter1(words, cands, e, stop, srcs, lit, material, true)
 }
 
 // spanBits returns the bit mask of positions [s, e) (below 64).
@@ -1427,11 +1649,14 @@ func spanBits(s, e int) uint64 {
 	return b
 }
 
-func firstAfter1(words []string, cands []cand, e int, srcs []cand, lit uint64, material, unknown bool) int {
+func firstAfter1(words []string, cands []cand, e, stop int, srcs []cand, lit uint64, material, unknown bool) int {
 	place := -1
 	for i, cd := range cands {
 		if cd.s < e || cd.unknown != unknown || cd.speaker {
 			continue
+		}
+		if cd.s >= stop {
+			break // "will not accept refugees if war starts in Iraq": a later clause
 		}
 		if unknown && cd.s > 0 && (locativePreps[words[cd.s-1]] || cd.s-e > 2 && !targetPreps[words[cd.s-1]]) {
 			continue // "in Khatmandu", "the city of Kirkuk": a place, not a participant
@@ -1461,6 +1686,28 @@ func firstAfter1(words []string, cands []cand, e int, srcs []cand, lit uint64, m
 		return i
 	}
 	return place
+}
+
+// subordinator reports whether w opens a clause whose actors are not the target of the verb
+// before it.
+func subordinator(w string) bool {
+	switch w {
+	case "if", "unless", "because", "although", "though", "whereas", "when", "whenever", ";", "but":
+		return true
+	}
+	return false
+}
+
+// clauseEnd returns the position of the first subordinator at or after e (len(words) if none).
+// A threat's condition names its target ("threatened to stop talks if the United States goes
+// ahead"), so with conditional set "if" and "unless" do not end the clause.
+func clauseEnd(words []string, e int, conditional bool) int {
+	for k := max(e, 0); k < len(words); k++ {
+		if w := words[k]; subordinator(w) && !(conditional && (w == "if" || w == "unless")) {
+			return k
+		}
+	}
+	return len(words)
 }
 
 // betweenAfter returns the group after "between" or "among" following a nominal trigger.
@@ -1500,6 +1747,29 @@ func denial(ws []string) bool {
 	return false
 }
 
+// nominal reports whether m is a nominal trigger used as a noun. A noun pattern right after a
+// modal auxiliary is a verb of the same form ("they would blockade Paris", "Iran could strike"):
+// it then takes its subject as source and the verb's modality.
+//
+// Conversely a one-word verb pattern right after a determiner is a noun ("an attack by
+// militants", "the raid"): it takes its source from a possessor or a "by" phrase.
+func nominal(words []string, m match) bool {
+	if m.s <= 0 || m.s > len(words) {
+		return m.rule.Noun
+	}
+	prev := words[m.s-1]
+	if m.rule.Noun {
+		return !auxWords[prev]
+	}
+	if m.firstEnd == m.s+1 && m.trigEnd == m.s+1 {
+		switch prev {
+		case "a", "an", "the", "its", "their", "'s", "this", "another":
+			return true
+		}
+	}
+	return false
+}
+
 // auxWords are the modal auxiliaries: they make the noun they govern planned when the source
 // is the subject ("Finland will give Tanzania a grant").
 var auxWords = map[string]bool{"will": true, "'ll": true, "would": true, "shall": true, "may": true, "might": true, "could": true}
@@ -1521,10 +1791,11 @@ func (c *Coder) mode(sc *scratch, words []string, m match, srcs []cand, trigOff 
 	if lo < 0 {
 		lo = 0
 	}
+	noun := nominal(words, m)
 	nounLo := m.s - 2 // a noun takes modality from its own modifiers ("planned retaliation")
 	win := words[lo:m.s]
 	neg, planned, hyp, reported := m.negInner, false, false, false
-	if m.rule.Noun {
+	if noun {
 		// "plans for a military strike", "the prospect of talks": the noun is not yet real
 		for k := max(0, m.s-6); k < m.s; k++ {
 			switch nounModality[words[k]] {
@@ -1536,7 +1807,7 @@ func (c *Coder) mode(sc *scratch, words []string, m match, srcs []cand, trigOff 
 		}
 	}
 	for k, w := range win {
-		if m.rule.Noun && lo+k < nounLo && plannedWords[w] && !(srcEnd >= 0 && auxWords[w]) {
+		if noun && lo+k < nounLo && plannedWords[w] && !(srcEnd >= 0 && auxWords[w]) {
 			continue
 		}
 		switch {
@@ -1621,7 +1892,10 @@ func (c *Coder) date(sc *scratch, si, tok int) (string, string) {
 		}
 	}
 	if sc.a.Published != nil {
-		return sc.a.Published.Format("2006-01-02"), "published"
+		if sc.pubDate == "" {
+			sc.pubDate = sc.a.Published.Format("2006-01-02") // once per article
+		}
+		return sc.pubDate, "published"
 	}
 	return "", ""
 }

@@ -164,6 +164,7 @@ type Verbs struct {
 	// vocab maps every word of the dictionary to an id; first indexes rules by first word id.
 	vocab    map[string]int32
 	first    [][]*Rule
+	filter   wordFilter // the words of vocab
 	compiled bool
 }
 
@@ -214,16 +215,48 @@ func (v *Verbs) compile() {
 	for w, rs := range v.byFirst {
 		v.first[v.vocab[w]] = rs
 	}
+	v.filter = wordFilter{}
+	for w := range v.vocab {
+		v.filter.add(w)
+	}
 	v.compiled = true
+}
+
+// wordFilter is a one-hash Bloom filter over a set of words: mayHave is false for most words
+// outside the set, so that the map lookup is skipped for them (most tokens of a text).
+type wordFilter struct {
+	bits [1 << 10]uint64 // 65,536 bits
+}
+
+// wordHash mixes the length and three bytes of w into 16 bits.
+func wordHash(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(w[0])*2654435761 ^ uint32(w[n-1])*40503 ^ uint32(w[n/2])*1013 ^ uint32(n)*2246822519
+	return (h ^ h>>16) & 0xffff
+}
+
+func (f *wordFilter) add(w string) {
+	h := wordHash(w)
+	f.bits[h>>6] |= 1 << (h & 63)
+}
+
+func (f *wordFilter) mayHave(w string) bool {
+	h := wordHash(w)
+	return f.bits[h>>6]&(1<<(h&63)) != 0
 }
 
 // ids maps words to their ids (-1 for words not in the dictionary) into dst.
 func (v *Verbs) ids(words []string, dst []int32) []int32 {
 	dst = dst[:0]
 	for _, w := range words {
-		id, ok := v.vocab[w]
-		if !ok {
-			id = -1
+		id := int32(-1)
+		if v.filter.mayHave(w) {
+			if x, ok := v.vocab[w]; ok {
+				id = x
+			}
 		}
 		dst = append(dst, id)
 	}

@@ -31,6 +31,15 @@ type PLOVERResult struct {
 	Misses []string
 	// ActorMisses lists the records whose type was right but actors wrong (for -v output).
 	ActorMisses []string
+	// Half holds the figures of the two halves of the records split by index parity
+	// (Half[0]: records 0, 2, 4, …; Half[1]: records 1, 3, 5, …), so that a change found on
+	// one half can be confirmed on the other.
+	Half [2]PLOVERHalf
+}
+
+// PLOVERHalf holds the counts of one half of the PLOVER records.
+type PLOVERHalf struct {
+	N, TypeCorrect, TripleCorrect int
 }
 
 // ploverRecord is one line of plover-gsr/records.jsonl.
@@ -95,20 +104,23 @@ func EvalPLOVER(ctx context.Context, c *Coder, dir string) (PLOVERResult, error)
 		if err := c.Process(ctx, a, text.Parse(r.Text)); err != nil {
 			return res, err
 		}
+		half := &res.Half[res.N%2]
+		half.N++
 		res.N++
 		prim := primary(a.Events)
 		if len(prim) == 0 {
 			res.NoEvent++
 			res.Confusion[gold+"→(none)"]++
-			res.Misses = append(res.Misses, fmt.Sprintf("%s\t(none)\t%s", gold, r.Text))
+			res.Misses = append(res.Misses, fmt.Sprintf("h%d\t%s\t(none)\t%s", (res.N-1)%2, gold, r.Text))
 			continue
 		}
 		if prim[0].PLOVER != gold {
 			res.Confusion[gold+"→"+prim[0].PLOVER]++
-			res.Misses = append(res.Misses, fmt.Sprintf("%s\t%s %s %q\t%s", gold, prim[0].PLOVER, prim[0].CAMEO, prim[0].Trigger, r.Text))
+			res.Misses = append(res.Misses, fmt.Sprintf("h%d\t%s\t%s %s %q\t%s", (res.N-1)%2, gold, prim[0].PLOVER, prim[0].CAMEO, prim[0].Trigger, r.Text))
 			continue
 		}
 		res.TypeCorrect++
+		half.TypeCorrect++
 		hit := false
 		for _, e := range prim {
 			s, t := actorPrefix(e.Source.Code), actorPrefix(e.Target.Code)
@@ -117,12 +129,13 @@ func EvalPLOVER(ctx context.Context, c *Coder, dir string) (PLOVERResult, error)
 			}
 			if len(tgts) == 0 && (t == "" || srcs[t]) || tgts[t] {
 				res.TripleCorrect++
+				half.TripleCorrect++
 				hit = true
 				break
 			}
 		}
 		if !hit {
-			res.ActorMisses = append(res.ActorMisses, fmt.Sprintf("%s→%s got %s→%s %q\t%s", keysOf(srcs), keysOf(tgts), prim[0].Source.Code, prim[0].Target.Code, prim[0].Trigger, r.Text))
+			res.ActorMisses = append(res.ActorMisses, fmt.Sprintf("h%d\t%s→%s got %s→%s %q\t%s", (res.N-1)%2, keysOf(srcs), keysOf(tgts), prim[0].Source.Code, prim[0].Target.Code, prim[0].Trigger, r.Text))
 		}
 	}
 	return res, sc.Err()
@@ -173,6 +186,13 @@ func (r PLOVERResult) Report(w io.Writer, verbose bool) {
 	fmt.Fprintf(w, "type accuracy        %.3f (%d/%d)\n", pct(r.TypeCorrect), r.TypeCorrect, r.N)
 	fmt.Fprintf(w, "triple accuracy      %.3f (%d/%d)\n", pct(r.TripleCorrect), r.TripleCorrect, r.N)
 	fmt.Fprintf(w, "no event coded       %d\n", r.NoEvent)
+	for i, h := range r.Half {
+		if h.N == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "half %d (%s)       type %.3f (%d/%d), triple %.3f (%d/%d)\n", i, [2]string{"even", "odd "}[i],
+			float64(h.TypeCorrect)/float64(h.N), h.TypeCorrect, h.N, float64(h.TripleCorrect)/float64(h.N), h.TripleCorrect, h.N)
+	}
 	type kv struct {
 		k string
 		v int

@@ -28,6 +28,10 @@ func TestEvalPLOVER(t *testing.T) {
 	if got, want := res.N, 322; got != want {
 		t.Fatalf("records=%d, want %d", got, want)
 	}
+	h0, h1 := res.Half[0], res.Half[1]
+	if h0.N+h1.N != res.N || h0.TypeCorrect+h1.TypeCorrect != res.TypeCorrect || h0.TripleCorrect+h1.TripleCorrect != res.TripleCorrect {
+		t.Fatalf("halves %+v %+v do not add up to the whole %d/%d/%d", h0, h1, res.N, res.TypeCorrect, res.TripleCorrect)
+	}
 	if acc := float64(res.TypeCorrect) / float64(res.N); acc < 0.60 {
 		t.Fatalf("type accuracy %.3f below the regression floor 0.60", acc)
 	}
