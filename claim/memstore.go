@@ -38,42 +38,7 @@ func NewMemStore() *MemStore {
 func (s *MemStore) ClaimCandidates(ctx context.Context, terms []string, limit int) ([]*sitrep.ReportedClaim, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	score := map[int64]int{}
-	for _, t := range terms {
-		p := s.postings[t]
-		if len(p) > memPostingsPerTerm {
-			p = p[len(p)-memPostingsPerTerm:]
-		}
-		for _, id := range p {
-			score[id]++
-		}
-	}
-	type scored struct {
-		id int64
-		n  int
-	}
-	all := make([]scored, 0, len(score))
-	for id, n := range score {
-		all = append(all, scored{id, n})
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].n != all[j].n {
-			return all[i].n > all[j].n
-		}
-		return all[i].id > all[j].id
-	})
-	if len(all) > limit {
-		all = all[:limit]
-	}
-	ids := make([]int64, len(all))
-	for i, s := range all {
-		ids[i] = s.id
-	}
-	out := make([]*sitrep.ReportedClaim, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, copyClaim(s.claims[id]))
-	}
-	return out, nil
+	return rankCandidates(s.postings, s.claims, terms, limit), nil
 }
 
 // SaveClaims stores new claims and updates, then the reports.

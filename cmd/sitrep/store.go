@@ -54,7 +54,10 @@ func (s *store) openClustering(ctx context.Context, notify track.Notifier) error
 		return fmt.Errorf("open story clusterer: %w", err)
 	}
 	s.dedup = dedup.New(dedup.DefaultOptions())
-	s.tracker = newTracker(s.db, s.log, notify)
+	var err error
+	if s.tracker, err = newTracker(ctx, s.db, s.log, notify); err != nil {
+		return err
+	}
 	each, ok := s.ArticleService.(*sqlite.ArticleService)
 	if !ok {
 		return nil
@@ -62,7 +65,7 @@ func (s *store) openClustering(ctx context.Context, notify track.Notifier) error
 	t0 := time.Now()
 	var behind []*sitrep.Article
 	caught := 0
-	err := each.EachArticle(ctx, sitrep.ArticleFilter{}, func(a *sitrep.Article) error {
+	err = each.EachArticle(ctx, sitrep.ArticleFilter{}, func(a *sitrep.Article) error {
 		if s.clusterer.StoryOf(a.ID) != 0 {
 			s.dedup.Add(a.ID, publishedOf(a), a.Text)
 			return nil

@@ -22,19 +22,25 @@ import (
 
 // newTracker returns the tracker ingest runs after each committed batch (once clustering has set
 // the story ids): profiles and alerts in db, storyline memory persisted in db, claims matched
-// across articles into db. notify may be nil (no webhook delivery at ingest time).
-func newTracker(db *sqlite.DB, logger *slog.Logger, notify track.Notifier) *track.Tracker {
+// across articles into db (candidate claims are searched in memory: see claim.CachedStore).
+// notify may be nil (no webhook delivery at ingest time).
+func newTracker(ctx context.Context, db *sqlite.DB, logger *slog.Logger, notify track.Notifier) (*track.Tracker, error) {
 	opts := track.DefaultOptions()
 	opts.Logger = logger
 	t := track.New(sqlite.NewProfileService(db), sqlite.NewAlertService(db), opts)
 	t.State = sqlite.NewTrackStateStore(db)
 	copts := claim.DefaultOptions()
 	copts.Logger = logger
-	t.Claims = claim.New(sqlite.NewClaimService(db), copts)
+	claims := sqlite.NewClaimService(db)
+	cached, err := claim.NewCachedStore(ctx, claims, claims)
+	if err != nil {
+		return nil, err
+	}
+	t.Claims = claim.New(cached, copts)
 	if notify != nil {
 		t.Notify = notify
 	}
-	return t
+	return t, nil
 }
 
 // webhookSecret returns the secret webhooks are signed with: the flag, else SITREP_WEBHOOK_SECRET.

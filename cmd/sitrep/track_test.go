@@ -142,11 +142,19 @@ func TestNewTracker(t *testing.T) {
 		Text: "Russia's defence ministry denied that " + claimed + "."}
 	a2.Quotes = []sitrep.Quote{{Text: claimed, Start: 37, End: 37 + len(claimed), Cue: "denied", Parent: -1}}
 	a2.Claims = []sitrep.Claim{{ID: "w2c", Speaker: sitrep.Source{Text: "Russia's defence ministry", Kind: sitrep.SourceNamed}, Content: claimed, Stance: "deny"}}
-	first, err := newTracker(db, nil, nil).Observe(ctx, []*sitrep.Article{a1})
+	tr, err := newTracker(ctx, db, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := newTracker(db, nil, nil).Observe(ctx, []*sitrep.Article{a2})
+	first, err := tr.Observe(ctx, []*sitrep.Article{a1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err = newTracker(ctx, db, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := tr.Observe(ctx, []*sitrep.Article{a2})
 	if err != nil {
 		t.Fatal(err)
 	}
