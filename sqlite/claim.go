@@ -250,14 +250,14 @@ func saveClaim(ctx context.Context, tx *Tx, c *sitrep.ReportedClaim) error {
 			return fmt.Errorf("sqlite: insert claim: %w", err)
 		}
 	} else {
+		// A claim's terms are fixed when it is created (later reports add counts, outlets and
+		// status, never words), so an update leaves its postings in claim_terms as they are.
 		if _, err := tx.ExecContext(ctx, `UPDATE claims SET key = ?, speaker = ?, speaker_key = ?, content = ?,
 				status = ?, status_report = ?, first_seen = ?, last_seen = ?, report_count = ?, outlets = ?,
 				terms = ? WHERE id = ?`, append(args, c.ID)...); err != nil {
 			return fmt.Errorf("sqlite: update claim %d: %w", c.ID, err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM claim_terms WHERE claim_id = ?`, c.ID); err != nil {
-			return err
-		}
+		return nil
 	}
 	for _, t := range uniqueStrings(c.Terms) {
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO claim_terms (term, claim_id) VALUES (?, ?)`, t, c.ID); err != nil {
