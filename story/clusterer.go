@@ -50,6 +50,9 @@ type Options struct {
 	// SameDayBonus multiplies the similarity of an article and a story dated within a day of each
 	// other by 1+SameDayBonus: reports of one happening cluster in time.
 	SameDayBonus float64
+	// HalfDatedFactor multiplies the score when exactly one of the article and the story carries
+	// a date: 1 treats a missing date as no evidence either way.
+	HalfDatedFactor float64
 	// Logger receives decisions at debug level; nil discards.
 	Logger *slog.Logger
 }
@@ -58,13 +61,13 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		Threshold:           0.22,
-		MergeThreshold:      0.60,
+		MergeThreshold:      0.40,
 		StorylineThreshold:  0.18,
 		StorylineWindowDays: 3 * 365,
 		GraceDays:           7,
 		TauDays:             30,
 		SameDayBonus:        0.4,
-		SplitThreshold:      0.4,
+		SplitThreshold:      0.3,
 		WeightTerms:         0.55,
 		WeightEntities:      0.35,
 		WeightEvents:        0.10,
@@ -76,6 +79,7 @@ func DefaultOptions() Options {
 		PostingScan:         48,
 		Candidates:          10,
 		IndexFeatures:       32,
+		HalfDatedFactor:     0.6,
 	}
 }
 
@@ -105,6 +109,7 @@ type story struct {
 	ents    vec
 	evs     vec
 	lo, hi  int32
+	dated   int // members with a date
 	members []int32
 	indexed []uint32 // sorted feature ids whose postings list this story
 	alias   int32    // index of the story this one was merged into, or -1
@@ -269,6 +274,7 @@ func (c *Clusterer) newArticle(id string, f *Features) *article {
 	if f.Dated() {
 		rec.lo, rec.hi = dayNum(f.Lo), dayNum(f.Hi)
 	}
+
 	return rec
 }
 
@@ -351,6 +357,17 @@ type parts struct {
 	score            float64
 }
 
+// halfDated reports whether exactly one side carries a date: the article (dated) and the story,
+// which counts as dated when most of its articles are (a one-article pseudo-story counts as dated
+// when it has a date range).
+func halfDated(dated bool, s *story) bool {
+	sd := s.lo != noDate
+	if len(s.members) > 0 {
+		sd = 2*s.dated >= len(s.members)
+	}
+	return dated != sd
+}
+
 // compare scores features (terms, ents, evs, lo, hi) against a story.
 func (c *Clusterer) compare(terms, ents, evs vec, lo, hi int32, s *story) parts {
 	return c.compareN(terms, ents, evs, lo, hi, norm(terms, c.idf), norm(ents, c.idf), s)
@@ -378,6 +395,9 @@ func (c *Clusterer) compareN(terms, ents, evs vec, lo, hi int32, tn, en float64,
 
 	p.gap = gapDays(lo, hi, s.lo, s.hi)
 	p.factor = c.timeFactor(p.gap)
+	if p.gap < 0 && halfDated(lo != noDate, s) {
+		p.factor = c.opts.HalfDatedFactor
+	}
 	p.score = score * p.factor
 	return p
 }
@@ -646,6 +666,7 @@ func (c *Clusterer) accumulate(s *story, a *article, sign float32) {
 	s.evs = addInto(s.evs, a.evs, sign)
 	if sign > 0 {
 		if a.lo != noDate {
+			s.dated++
 			if s.lo == noDate || a.lo < s.lo {
 				s.lo = a.lo
 			}
@@ -655,12 +676,13 @@ func (c *Clusterer) accumulate(s *story, a *article, sign float32) {
 		}
 		return
 	}
-	s.lo, s.hi = noDate, noDate
+	s.lo, s.hi, s.dated = noDate, noDate, 0
 	for _, mi := range s.members {
 		m := c.articles[mi]
 		if m.lo == noDate {
 			continue
 		}
+		s.dated++
 		if s.lo == noDate || m.lo < s.lo {
 			s.lo = m.lo
 		}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/rand"
 	"os"
+	"strconv"
 
 	"github.com/sitrep/sitrep"
 )
@@ -121,6 +122,28 @@ func EvalECB(ctx context.Context, docs []ECBDoc, opts Options, prepare func(cont
 	}
 	p, r, f := BCubed(pred, gold)
 	return ECBResult{Precision: p, Recall: r, F1: f, Stories: len(stories), Gold: len(goldSet)}, nil
+}
+
+// ECBTopics keeps the documents of "all", "odd" or "even" topic numbers, for developing on one
+// half of the topics and confirming on the other.
+func ECBTopics(docs []ECBDoc, which string) ([]ECBDoc, error) {
+	if which == "" || which == "all" {
+		return docs, nil
+	}
+	if which != "odd" && which != "even" {
+		return nil, fmt.Errorf("topics: want all, odd or even, got %q", which)
+	}
+	var out []ECBDoc
+	for _, d := range docs {
+		n, err := strconv.Atoi(d.Topic)
+		if err != nil {
+			continue
+		}
+		if (n%2 == 1) == (which == "odd") {
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }
 
 // Shuffled returns a copy of docs in a pseudo-random order fixed by seed.

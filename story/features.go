@@ -346,15 +346,44 @@ func articleDates(a *sitrep.Article, text string) (lo, hi time.Time) {
 	if p := a.PublishedInferred; p != nil && !p.Earliest.IsZero() && !p.Latest.IsZero() && !p.Latest.Before(p.Earliest) {
 		return p.Earliest.UTC(), p.Latest.UTC()
 	}
+	if lo, hi = removedDate(a.Removed); !lo.IsZero() {
+		return lo, hi
+	}
 	return textDates(a.Timexes, text)
 }
+
+// removedDate finds a full date in the lines the cleaner removed as date, byline or dateline
+// lines ("First Published: June 13, 2013 4:59 PM EDT", "Friday, November 11, 2011"): such a line
+// near the headline is the article's publication date.
+func removedDate(rs []sitrep.Removal) (lo, hi time.Time) {
+	for i, r := range rs {
+		if i >= 16 {
+			break
+		}
+		if len(r.Text) > 120 {
+			continue
+		}
+		if d, ok := firstFullDate(r.Text); ok {
+			return d, d
+		}
+		if d, ok := numericDate(r.Text); ok {
+			return d, d
+		}
+	}
+	return time.Time{}, time.Time{}
+}
+
+// timexHeadBytes bounds where a full date found by the timex stage may date the article: a date
+// in the headline, dateline or lead is the report's own; dates further down are usually of
+// earlier happenings the report recalls.
+const timexHeadBytes = 400
 
 // textDates infers a date interval from time expressions or, failing that, from the text itself.
 func textDates(tx []sitrep.TimeExpr, text string) (lo, hi time.Time) {
 	// The latest full date that the timex stage anchored on the text is the best evidence.
 	var best time.Time
 	for _, t := range tx {
-		if len(t.Value) >= 10 && t.Anchor == "text" {
+		if len(t.Value) >= 10 && t.Anchor == "text" && t.Start < timexHeadBytes {
 			if d, err := time.Parse("2006-01-02", t.Value[:10]); err == nil && d.After(best) {
 				best = d
 			}
@@ -365,6 +394,17 @@ func textDates(tx []sitrep.TimeExpr, text string) (lo, hi time.Time) {
 	}
 	if d, ok := firstFullDate(text); ok {
 		return d, d
+	}
+	// A short line among the first three with a numeric date ("Posted: 04/9/2012 8:33 am").
+	head := text
+	for i := 0; i < 3 && head != ""; i++ {
+		line, rest, _ := strings.Cut(head, "\n")
+		head = rest
+		if len(line) <= 120 {
+			if d, ok := numericDate(line); ok {
+				return d, d
+			}
+		}
 	}
 	return time.Time{}, time.Time{}
 }
@@ -380,6 +420,9 @@ func firstFullDate(text string) (time.Time, bool) {
 	f := strings.FieldsFunc(strings.ToLower(head), func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
 	})
+	for i := range f {
+		f[i] = trimOrdinal(f[i])
+	}
 	for i := 0; i+2 < len(f); i++ {
 		m, ok := monthNum[f[i]]
 		if ok {
@@ -396,6 +439,78 @@ func firstFullDate(text string) (time.Time, bool) {
 				return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 			}
 		}
+	}
+	return time.Time{}, false
+}
+
+// trimOrdinal turns "22nd", "1st", "3rd" and "4th" into the bare number.
+func trimOrdinal(w string) string {
+	if len(w) < 3 || len(w) > 4 || !isDigitByte(w[0]) {
+		return w
+	}
+	switch w[len(w)-2:] {
+	case "st", "nd", "rd", "th":
+		if isDigitByte(w[len(w)-3]) {
+			return w[:len(w)-2]
+		}
+	}
+	return w
+}
+
+// numericDate finds a numeric date in a short line: "2013-06-14", "14/09/2013", "6/6/2013",
+// "04/02/07" or "08.07.2012". Day and month are told apart when one of them exceeds 12;
+// otherwise month first is assumed (the common order in English-language news).
+func numericDate(s string) (time.Time, bool) {
+	f := strings.FieldsFunc(s, func(r rune) bool { return !(isWordRune(r) || r == '/' || r == '-' || r == '.') })
+	for _, w := range f {
+		w = strings.Trim(w, ".-/")
+		var sep byte
+		for _, b := range []byte{'/', '-', '.'} {
+			if strings.Count(w, string(b)) == 2 {
+				sep = b
+				break
+			}
+		}
+		if sep == 0 {
+			continue
+		}
+		p := strings.Split(w, string(sep))
+		n := [3]int{}
+		ok := true
+		for i, x := range p {
+			v, err := strconv.Atoi(x)
+			if err != nil || len(x) == 0 || len(x) > 4 {
+				ok = false
+				break
+			}
+			n[i] = v
+		}
+		if !ok {
+			continue
+		}
+		var y, m, d int
+		switch {
+		case len(p[0]) == 4:
+			y, m, d = n[0], n[1], n[2]
+		case len(p[2]) == 4 || len(p[2]) == 2:
+			y = n[2]
+			if len(p[2]) == 2 {
+				y += 2000
+				if y > 2069 {
+					y -= 100
+				}
+			}
+			m, d = n[0], n[1]
+			if m > 12 {
+				m, d = d, m
+			}
+		default:
+			continue
+		}
+		if y < 1950 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 {
+			continue
+		}
+		return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 	}
 	return time.Time{}, false
 }

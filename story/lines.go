@@ -252,6 +252,8 @@ func (c *Clusterer) explain(terms, ents, evs vec, s *story, p parts) string {
 	}
 	if p.gap >= 0 {
 		fmt.Fprintf(&b, "; %d days apart (time factor %.2f)", p.gap, p.factor)
+	} else if p.factor != 1 {
+		fmt.Fprintf(&b, "; only one side dated (time factor %.2f)", p.factor)
 	}
 	fmt.Fprintf(&b, "; story %d", s.id)
 	return b.String()

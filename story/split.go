@@ -11,10 +11,14 @@ import (
 const maxSplitMembers = 96
 
 // splitCheckAt reports whether a story that just reached n articles is checked for a split: at
-// 4, 6, 8, 12, 16, 24, 32, 48, 64 and 96 articles, so the checks cost O(1) per article overall.
+// every size from 4 to 16 (while an early ambiguous join is still cheap to undo), then at 24, 32,
+// 48, 64 and 96 articles, so the checks cost O(1) per article overall.
 func splitCheckAt(n int) bool {
+	if n >= 4 && n <= 16 {
+		return true
+	}
 	switch n {
-	case 4, 6, 8, 12, 16, 24, 32, 48, 64, 96:
+	case 24, 32, 48, 64, 96:
 		return true
 	}
 	return false
@@ -24,16 +28,43 @@ func splitCheckAt(n int) bool {
 type group struct {
 	members     []int32
 	terms, ents vec
+	lo, hi      int32
+	dated       int
 }
 
 func (c *Clusterer) groupOf(members []int32) group {
-	g := group{members: members}
+	g := group{members: members, lo: noDate, hi: noDate}
 	for _, mi := range members {
 		a := c.articles[mi]
 		g.terms = addInto(g.terms, a.terms, 1)
 		g.ents = addInto(g.ents, a.ents, 1)
+		if a.lo != noDate {
+			g.dated++
+			if g.lo == noDate || a.lo < g.lo {
+				g.lo = a.lo
+			}
+			if g.hi == noDate || a.hi > g.hi {
+				g.hi = a.hi
+			}
+		}
 	}
 	return g
+}
+
+// groupTime is the time factor between an article or group dated (lo, hi) with dated of n
+// members dated and group g, as the join decision applies it: the gap decay when both sides
+// are mostly dated, Options.HalfDatedFactor when exactly one side is.
+func (c *Clusterer) groupTime(lo, hi int32, dated, n int, g group) float64 {
+	ad := 2*dated >= n && lo != noDate
+	gd := 2*g.dated >= len(g.members) && g.lo != noDate
+	switch {
+	case ad && gd:
+		f := c.timeFactor(gapDays(lo, hi, g.lo, g.hi))
+		return min(f, 1)
+	case ad != gd:
+		return c.opts.HalfDatedFactor
+	}
+	return 1
 }
 
 // groupSim is the weighted word and entity cosine of two groups' sums (no time factor).
@@ -63,13 +94,27 @@ func (c *Clusterer) trySplit(si int32) int32 {
 		a := c.articles[mi]
 		return c.groupSim(a.terms, a.ents, t, e)
 	}
+	simToG := func(mi int32, g group) float64 {
+		a := c.articles[mi]
+		d := 0
+		if a.lo != noDate {
+			d = 1
+		}
+		return simTo(mi, g.terms, g.ents) * c.groupTime(a.lo, a.hi, d, 1, g)
+	}
 	// Seeds: the least similar pair of articles.
 	lo, hi, minS := int32(-1), int32(-1), 2.0
 	for i, x := range ms {
 		ax := c.articles[x]
 		for _, y := range ms[i+1:] {
 			ay := c.articles[y]
-			if v := c.groupSim(ax.terms, ax.ents, ay.terms, ay.ents); v < minS {
+			v := c.groupSim(ax.terms, ax.ents, ay.terms, ay.ents)
+			if ax.lo != noDate && ay.lo != noDate {
+				v *= min(1, c.timeFactor(gapDays(ax.lo, ax.hi, ay.lo, ay.hi)))
+			} else if (ax.lo != noDate) != (ay.lo != noDate) {
+				v *= c.opts.HalfDatedFactor
+			}
+			if v < minS {
 				lo, hi, minS = x, y, v
 			}
 		}
@@ -83,7 +128,7 @@ func (c *Clusterer) trySplit(si int32) int32 {
 		next := map[int32]bool{}
 		var am, bm []int32
 		for _, mi := range ms {
-			if simTo(mi, ga.terms, ga.ents) > simTo(mi, gb.terms, gb.ents) {
+			if simToG(mi, ga) > simToG(mi, gb) {
 				next[mi] = true
 				am = append(am, mi)
 			} else {
@@ -102,7 +147,7 @@ func (c *Clusterer) trySplit(si int32) int32 {
 	if len(ga.members) < 2 || len(gb.members) < 2 {
 		return -1
 	}
-	between := c.groupSim(ga.terms, ga.ents, gb.terms, gb.ents)
+	between := c.groupSim(ga.terms, ga.ents, gb.terms, gb.ents) * c.groupTime(ga.lo, ga.hi, ga.dated, len(ga.members), gb)
 	if between >= c.opts.SplitThreshold {
 		return -1
 	}
