@@ -50,6 +50,10 @@ type SearchResult struct {
 	Score   float64  `json:"score"`
 }
 
+// SearchCountLimit bounds how many matches a search counts: a total equal to it means at least
+// that many. Counting every match of a common word on a large store costs as much as the search.
+const SearchCountLimit = 10000
+
 // SearchService searches stored articles. Search returns one page of results, best first, and
 // the total number of matching articles.
 type SearchService interface {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -152,8 +153,11 @@ func search(ctx context.Context, tx *Tx, q sitrep.SearchQuery, window int) ([]si
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
 
+	// Counting every match of a common word costs as much as the search itself on a large
+	// store, so the count stops at sitrep.SearchCountLimit (a total equal to it means "at least").
 	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+cond, args...).Scan(&total); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM `+from+cond+` LIMIT `+
+		strconv.Itoa(sitrep.SearchCountLimit)+`)`, args...).Scan(&total); err != nil {
 		return nil, 0, ftsError(err)
 	}
 	if total == 0 || offset >= total {
