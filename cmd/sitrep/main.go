@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"sort"
 	"strings"
 	"syscall"
 )
@@ -196,9 +195,7 @@ func (m *Main) usage() {
 	w := m.Stderr
 	fmt.Fprintln(w, "sitrep turns a stream of news articles into tracked stories.")
 	fmt.Fprintln(w, "\nusage: sitrep [--db PATH] COMMAND [flags] [args]\n\ncommands:")
-	cmds := m.commands()
-	sort.SliceStable(cmds, func(i, j int) bool { return false })
-	for _, c := range cmds {
+	for _, c := range m.commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'sitrep COMMAND --help' for a command's flags. Global flags: --db, --log-format, --log-level.")
