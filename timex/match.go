@@ -221,6 +221,7 @@ var ruleTriggers = map[string]bool{
 	"current": true, "weekend": true, "decades-long": true, "years-long": true, "months-long": true,
 	"weeks-long": true, "days-long": true, "once": false, "within": true, "fy": true,
 	"year-earlier": true, "year-ago": true, "these": true, "single": true, "year-end": true,
+	"annual": true,
 }
 
 func (m *matcher) trigger(i int) bool {
@@ -768,8 +769,12 @@ func (m *matcher) deictic(i int) (hit, bool) {
 			if w == "current" {
 				return vague(i, i+1, "PRESENT_REF"), true
 			}
-			// the bare adjective "recent" is left alone: too often it dates nothing ("a recent
-			// analyst's estimate")
+			// the bare adjective "recent" is mostly left alone: too often it dates nothing ("a
+			// recent analyst's estimate"); before a plural noun after "the" or a verb ("the
+			// recent downturn", "blame recent losses") it places events in the recent past.
+			if m.low(n+1) != "'s" && (m.low(i-1) == "the" || strings.HasSuffix(m.low(n), "s") && !strings.HasSuffix(m.low(n), "ss")) {
+				return vague(i, i+1, "PAST_REF"), true
+			}
 		}
 	case "coming", "upcoming":
 		if u, pl, ok := m.unitAt(i + 1); ok && pl && u != "S" {
@@ -790,6 +795,14 @@ func (m *matcher) relative(i int) (hit, bool) {
 	case "earlier", "later":
 		switch m.low(i + 1) {
 		case "this", "last", "next", "that":
+		case "today", "tonight":
+			// "earlier today": the day itself, the adverb belonging to the expression (MEANTIME
+			// spans it; TimeBank's one "later today" leaves "later" out, so only "earlier" joins)
+			if h, ok := m.deictic(i + 1); ok && w == "earlier" && h.i == i+1 && m.sameSent(i, i+1) {
+				h.i = i
+				return h, true
+			}
+			return hit{}, false
 		case "in":
 			// "earlier in the week"
 			if m.low(i+2) == "the" {
@@ -975,11 +988,39 @@ func (m *matcher) withMod(h hit, mod string) hit {
 
 // ---- "the …" --------------------------------------------------------------------------------
 
+// unitBefore matches "the year before", "the month previous", "the day prior": the unit before
+// the last date the text named, or before the publication date when none precedes. A noun
+// phrase after the word ("the day before the vote") anchors on an event instead and is left.
+func (m *matcher) unitBefore(i, k int) (hit, bool) {
+	u, pl, ok := m.unitAt(k)
+	if !ok || pl || (u != "Y" && u != "M" && u != "W" && u != "D") {
+		return hit{}, false
+	}
+	switch m.low(k + 1) {
+	case "before", "previous", "prior":
+	default:
+		return hit{}, false
+	}
+	if n := k + 2; n < len(m.t) && m.sameSent(k+1, n) && m.kind(n) != text.Punct && m.kind(n) != text.Quote {
+		return hit{}, false
+	}
+	if h, ok := m.narrative(i, k+2, u, -1); ok {
+		return h, true
+	}
+	if !m.hasDCT {
+		return hit{}, false
+	}
+	return m.rel(i, k+2, sitrep.TimexDate, shift(m.dct, u, -1)), true
+}
+
 func (m *matcher) the(i int) (hit, bool) {
 	if m.low(i) != "the" {
 		return hit{}, false
 	}
 	k := i + 1
+	if h, ok := m.unitBefore(i, k); ok {
+		return h, true
+	}
 	switch m.low(k) {
 	case "early", "late", "mid", "current", "previous", "coming", "following":
 		// "the early 1990s", "the current quarter", "the previous Friday": the article belongs
@@ -1061,6 +1102,14 @@ func (m *matcher) the(i int) (hit, bool) {
 				return hit{i: i, j: k + 1, typ: sitrep.TimexDate, anchor: "none"}, true
 			}
 			d, ok := m.sentenceDay(i)
+			if !ok && m.tenseAround(i, k+1) == tensePast {
+				// a market report's "ended the day" after "on Monday …": the day the story is at
+				if d, ok := m.lastDay(); ok {
+					h := m.dayHit(i, k+1, d, "")
+					h.anchor = "text"
+					return h, true
+				}
+			}
 			if !ok {
 				d = m.dct
 			}
@@ -1396,6 +1445,16 @@ func (m *matcher) quantity(i int) (hit, bool) {
 		}
 		return hit{}, false
 	}
+	// "two to six days", "between 60 and 90 days": the first number of a range takes the unit
+	// of the second, as an expression of its own.
+	if c := m.low(k); (c == "to" || c == "and" && m.low(i-1) == "between") && q != "X" && m.sameSent(i, k+1) {
+		if q2, k2, ok := m.qty(k + 1); ok && q2 != "X" && m.t[k+1].kind == m.t[i].kind {
+			if u, pl, ok := m.unitAt(m.skipUnitAdjective(k2)); ok && pl && u != "Q" && u != "WE" && m.sameSent(i, k2) {
+				return hit{i: i, j: k, typ: sitrep.TimexDuration, val: durationValue(q, u), anchor: "text"}, true
+			}
+		}
+	}
+	k0 := k
 	k = m.skipUnitAdjective(k)
 	u, pl, ok := m.unitAt(k)
 	if !ok || !m.sameSent(i, k) {
@@ -1427,6 +1486,11 @@ func (m *matcher) quantity(i int) (hit, bool) {
 		return hit{i: i, j: k + 1, typ: sitrep.TimexDuration, val: durationValue(q, u), anchor: "text"}, true
 	}
 	if u == "Q" {
+		// "two consecutive quarters": a run of quarters; a bare "three quarters" is too often a
+		// fraction ("three quarters of the vote")
+		if k > k0 && q != "X" {
+			return hit{i: i, j: k + 1, typ: sitrep.TimexDuration, val: durationValue(q, u), anchor: "text"}, true
+		}
 		return hit{}, false
 	}
 	j := k + 1
@@ -1979,6 +2043,17 @@ func (m *matcher) narrative(i, j int, unit string, n int) (hit, bool) {
 	return hit{}, false
 }
 
+// lastDay returns the day of the latest of the last eight expressions that named a single day
+// ("on Friday", "March 3"), skipping coarser ones ("in March", "since 1983") between.
+func (m *matcher) lastDay() (time.Time, bool) {
+	for k := len(m.hits) - 1; k >= 0 && k >= len(m.hits)-8; k-- {
+		if h := m.hits[k]; !h.day.IsZero() && !h.derived {
+			return h.day, true
+		}
+	}
+	return time.Time{}, false
+}
+
 // yq is a year and quarter.
 type yq struct{ y, q int }
 
@@ -2013,6 +2088,14 @@ func (m *matcher) set(i int) (hit, bool) {
 			return hit{}, false // "the party daily Granma": a newspaper's name follows
 		}
 		return hit{i: i, j: i + 1, typ: sitrep.TimexSet, val: p, anchor: "text"}, true
+	}
+	if w == "annual" {
+		// "an annual profit", "its first annual loss": the result of one year, a duration
+		switch m.low(i + 1) {
+		case "profit", "profits", "loss", "losses", "earnings", "revenue", "revenues", "results":
+			return hit{i: i, j: i + 1, typ: sitrep.TimexDuration, val: "P1Y", anchor: "text"}, true
+		}
+		return hit{}, false
 	}
 	if w != "every" && w != "each" && w != "per" {
 		return hit{}, false

@@ -129,6 +129,14 @@ func TestTagger(t *testing.T) {
 		{"TheFollowingMonth", fri, "The board met in March 2019. The following month, the company was sold.", "The following month", "DATE", "2019-04", ""},
 		{"TheSameDay", fri, "The ceasefire began on Oct. 3, 2023, and was broken the same day.", "the same day", "DATE", "2023-10-03", ""},
 		{"EndTheDay", fri, "The index rose 2% to end the day at 5,210.", "the day", "DATE", "2024-10-11", ""},
+		{"EndTheNamedDay", day("2024-10-12"), "Stocks rose on Thursday, a day after the rate decision in July. The index gained 1%, ending the day at 5,210.", "the day", "DATE", "2024-10-10", ""},
+		{"ConsecutiveQuarters", fri, "The economy shrank for two consecutive quarters of this period.", "two consecutive quarters", "DURATION", "P2Q", ""},
+		{"AnnualLoss", fri, "The carmaker reported its first annual loss in a decade.", "annual", "DURATION", "P1Y", ""},
+		{"YearPrevious", fri, "Exports reached $4 billion in 2019, against $3 billion the year before.", "the year before", "DATE", "2018", ""},
+		{"EarlierToday", fri, "The minister resigned earlier today.", "earlier today", "DATE", "2024-10-11", ""},
+		{"RangeFirstNumber", fri, "The repairs will take between 60 and 90 days.", "60", "DURATION", "P60D", ""},
+		{"RangeFirstWord", fri, "The talks lasted two to six days.", "two", "DURATION", "P2D", ""},
+		{"RecentPlural", fri, "Analysts blamed recent losses on the strike.", "recent", "DATE", "PAST_REF", ""},
 		{"NearTerm", fri, "Growth looks weak in the near term.", "the near term", "DATE", "FUTURE_REF", ""},
 		{"TimeBeing", fri, "The border stays shut for the time being.", "the time being", "DATE", "PRESENT_REF", ""},
 		{"SeasonAlone", fri, "The fund held their Autumn meetings in Washington.", "Autumn", "DATE", "2024-FA", ""},
@@ -210,6 +218,10 @@ func TestNoFalsePositives(t *testing.T) {
 		"Staff received a year-end bonus.",
 		"Protesters gathered the day before the vote.",
 		"He lost half a million dollars.",
+		"Three quarters of voters backed the plan.",
+		"Prices rose from 3 to 5 dollars a barrel.",
+		"The group holds an annual conference in Doha.",
+		"A recent analyst's estimate was lower.",
 	} {
 		if es := tg.Tag(s, day("2024-10-11")); len(es) != 0 {
 			t.Errorf("%q: unexpected expressions:%s", s, dump(es))
