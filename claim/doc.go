@@ -7,5 +7,8 @@
 // the claim's status and keeps the evidence: the article, the sentence and the cue.
 //
 // The Matcher writes through sitrep.ClaimStore (the SQLite store implements it); MemStore is an
-// in-memory implementation for tests and benchmarks.
+// in-memory implementation for tests and benchmarks. CachedStore sits in front of a durable store
+// at ingest: it answers candidate searches from memory and, in Matcher.RecordBatch, buffers the
+// batch's writes and commits them in one transaction, with the same results as one write per
+// article.
 package claim

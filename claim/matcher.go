@@ -2,6 +2,7 @@ package claim
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -68,15 +69,33 @@ func New(store sitrep.ClaimStore, opts Options) *Matcher {
 }
 
 // RecordBatch records the claims of each article in turn (see Record) and returns all the status
-// changes.
+// changes. When the store is a Batcher (a CachedStore), the batch's writes are committed at
+// once at the end; the results are the same as recording the articles one by one. On an error
+// the articles recorded before it are still committed.
 func (m *Matcher) RecordBatch(ctx context.Context, batch []*sitrep.Article) ([]sitrep.ClaimChange, error) {
+	b, batching := m.store.(Batcher)
+	if batching {
+		b.BeginBatch()
+	}
 	var out []sitrep.ClaimChange
 	for _, a := range batch {
 		ch, err := m.Record(ctx, a)
 		if err != nil {
+			if batching {
+				if ferr := b.Flush(context.WithoutCancel(ctx)); ferr != nil {
+					err = errors.Join(err, fmt.Errorf("claim: flush: %w", ferr))
+				}
+			}
 			return out, err
 		}
 		out = append(out, ch...)
+	}
+	if batching {
+		// The matching is done: commit it even if ctx is cancelled now (one bounded write),
+		// as writing per article would have.
+		if err := b.Flush(context.WithoutCancel(ctx)); err != nil {
+			return nil, fmt.Errorf("claim: flush: %w", err)
+		}
 	}
 	return out, nil
 }

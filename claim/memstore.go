@@ -41,7 +41,7 @@ func (s *MemStore) ClaimCandidates(ctx context.Context, terms []string, limit in
 	return rankCandidates(s.postings, s.claims, terms, limit), nil
 }
 
-// SaveClaims stores new claims and updates, then the reports.
+// SaveClaims stores new claims (a zero ID, or an ID not stored yet) and updates, then the reports.
 func (s *MemStore) SaveClaims(ctx context.Context, claims []*sitrep.ReportedClaim, reports []sitrep.ClaimReportOf) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -49,9 +49,13 @@ func (s *MemStore) SaveClaims(ctx context.Context, claims []*sitrep.ReportedClai
 		if c.ID == 0 {
 			s.nextID++
 			c.ID = s.nextID
+		}
+		if _, ok := s.claims[c.ID]; !ok {
+			// New (or saved with an id assigned by the caller, as CachedStore does in a batch).
 			for _, t := range c.Terms {
 				s.postings[t] = append(s.postings[t], c.ID)
 			}
+			s.nextID = max(s.nextID, c.ID)
 		}
 		s.claims[c.ID] = copyClaim(c)
 	}

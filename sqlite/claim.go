@@ -185,22 +185,37 @@ func scanClaim(rows *sql.Rows) (*sitrep.ReportedClaim, error) {
 	return &c, nil
 }
 
-// SaveClaims creates new claims (zero ID) and updates the others, then inserts the reports, in
-// one transaction. A report already stored (same article, claim key and quote) is skipped.
+// SaveClaims creates new claims and updates the others, then inserts the reports, in one
+// transaction, with each statement prepared once. A claim with a zero ID is inserted and given
+// one; a claim with an ID is updated when stored and inserted with that ID otherwise (a caller
+// such as claim.CachedStore may assign ids itself and save many articles at once). The terms of
+// a claim are indexed only when it is inserted. A report already stored (same article, claim key
+// and quote) is skipped. A report whose effect is its claim's status (as ro.Claim holds it)
+// becomes the claim's status report; reports are applied in order, so the last such one wins.
 func (s *ClaimService) SaveClaims(ctx context.Context, claims []*sitrep.ReportedClaim, reports []sitrep.ClaimReportOf) error {
+	for _, ro := range reports {
+		if ro.Claim == nil || ro.Report == nil {
+			return sitrep.Errorf(sitrep.EINVALID, "Claim report needs a claim.")
+		}
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	st, err := prepareClaimStmts(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer st.close()
 	for _, c := range claims {
-		if err := saveClaim(ctx, tx, c); err != nil {
+		if err := st.saveClaim(ctx, tx, c); err != nil {
 			return err
 		}
 	}
 	for _, ro := range reports {
 		r := ro.Report
-		if ro.Claim == nil || ro.Claim.ID == 0 {
+		if ro.Claim.ID == 0 {
 			return sitrep.Errorf(sitrep.EINVALID, "Claim report needs a saved claim.")
 		}
 		r.ClaimID = ro.Claim.ID
@@ -209,11 +224,7 @@ func (s *ClaimService) SaveClaims(ctx context.Context, claims []*sitrep.Reported
 			pub = formatTime(r.Published)
 		}
 		var id int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO claim_reports (claim_id, article_id, outlet, story_id,
-				storyline_id, claim_key, quote_index, speaker, content, sentence, start, end, cue, stance,
-				hedge, similarity, effect, reason, published, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (article_id, claim_key, quote_index) DO NOTHING RETURNING id`,
+		err := st.insertReport.QueryRowContext(ctx,
 			r.ClaimID, r.ArticleID, r.Outlet, nullInt(r.StoryID), nullInt(r.StorylineID), r.ClaimKey,
 			r.QuoteIndex, jsonValue(r.Speaker), r.Content, r.Sentence, r.Start, r.End, r.Cue, r.Stance,
 			r.Hedge, r.Similarity, r.Effect, r.Reason, pub, formatTime(tx.now)).Scan(&id)
@@ -225,7 +236,7 @@ func (s *ClaimService) SaveClaims(ctx context.Context, claims []*sitrep.Reported
 		r.ID, r.CreatedAt = id, tx.now
 		if r.Effect != "" && r.Effect == ro.Claim.Status {
 			ro.Claim.StatusReport = id
-			if _, err := tx.ExecContext(ctx, `UPDATE claims SET status_report = ? WHERE id = ?`, id, ro.Claim.ID); err != nil {
+			if _, err := st.setStatusReport.ExecContext(ctx, id, ro.Claim.ID); err != nil {
 				return err
 			}
 		}
@@ -233,7 +244,53 @@ func (s *ClaimService) SaveClaims(ctx context.Context, claims []*sitrep.Reported
 	return tx.Commit()
 }
 
-func saveClaim(ctx context.Context, tx *Tx, c *sitrep.ReportedClaim) error {
+// claimStmts are the statements SaveClaims runs, prepared once per transaction.
+type claimStmts struct {
+	insertNew, insertWithID, update, insertTerm, insertReport, setStatusReport *sql.Stmt
+}
+
+func prepareClaimStmts(ctx context.Context, tx *Tx) (*claimStmts, error) {
+	st := &claimStmts{}
+	for _, p := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&st.insertNew, `INSERT INTO claims (key, speaker, speaker_key, content, status,
+				status_report, first_seen, last_seen, report_count, outlets, terms)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&st.insertWithID, `INSERT INTO claims (key, speaker, speaker_key, content, status,
+				status_report, first_seen, last_seen, report_count, outlets, terms, id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
+		{&st.update, `UPDATE claims SET key = ?, speaker = ?, speaker_key = ?, content = ?,
+				status = ?, status_report = ?, first_seen = ?, last_seen = ?, report_count = ?, outlets = ?,
+				terms = ? WHERE id = ?`},
+		{&st.insertTerm, `INSERT OR IGNORE INTO claim_terms (term, claim_id) VALUES (?, ?)`},
+		{&st.insertReport, `INSERT INTO claim_reports (claim_id, article_id, outlet, story_id,
+				storyline_id, claim_key, quote_index, speaker, content, sentence, start, end, cue, stance,
+				hedge, similarity, effect, reason, published, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (article_id, claim_key, quote_index) DO NOTHING RETURNING id`},
+		{&st.setStatusReport, `UPDATE claims SET status_report = ? WHERE id = ?`},
+	} {
+		stmt, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			st.close()
+			return nil, fmt.Errorf("sqlite: prepare claim statement: %w", err)
+		}
+		*p.dst = stmt
+	}
+	return st, nil
+}
+
+func (st *claimStmts) close() {
+	for _, s := range []*sql.Stmt{st.insertNew, st.insertWithID, st.update, st.insertTerm, st.insertReport, st.setStatusReport} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+func (st *claimStmts) saveClaim(ctx context.Context, tx *Tx, c *sitrep.ReportedClaim) error {
 	if c.FirstSeen.IsZero() {
 		c.FirstSeen = tx.now
 	}
@@ -243,24 +300,28 @@ func saveClaim(ctx context.Context, tx *Tx, c *sitrep.ReportedClaim) error {
 	args := []any{c.Key, jsonValue(c.Speaker), c.SpeakerKey, c.Content, c.Status, c.StatusReport,
 		formatTime(c.FirstSeen), formatTime(c.LastSeen), c.ReportCount, jsonList(c.Outlets), jsonList(c.Terms)}
 	if c.ID == 0 {
-		err := tx.QueryRowContext(ctx, `INSERT INTO claims (key, speaker, speaker_key, content, status,
-				status_report, first_seen, last_seen, report_count, outlets, terms)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, args...).Scan(&c.ID)
-		if err != nil {
+		if err := st.insertNew.QueryRowContext(ctx, args...).Scan(&c.ID); err != nil {
 			return fmt.Errorf("sqlite: insert claim: %w", err)
 		}
 	} else {
-		// A claim's terms are fixed when it is created (later reports add counts, outlets and
-		// status, never words), so an update leaves its postings in claim_terms as they are.
-		if _, err := tx.ExecContext(ctx, `UPDATE claims SET key = ?, speaker = ?, speaker_key = ?, content = ?,
-				status = ?, status_report = ?, first_seen = ?, last_seen = ?, report_count = ?, outlets = ?,
-				terms = ? WHERE id = ?`, append(args, c.ID)...); err != nil {
-			return fmt.Errorf("sqlite: update claim %d: %w", c.ID, err)
+		res, err := st.insertWithID.ExecContext(ctx, append(args, c.ID)...)
+		if err != nil {
+			return fmt.Errorf("sqlite: insert claim %d: %w", c.ID, err)
 		}
-		return nil
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			// A claim's terms are fixed when it is created (later reports add counts, outlets
+			// and status, never words), so an update leaves its postings in claim_terms as they
+			// are.
+			if _, err := st.update.ExecContext(ctx, append(args, c.ID)...); err != nil {
+				return fmt.Errorf("sqlite: update claim %d: %w", c.ID, err)
+			}
+			return nil
+		}
 	}
 	for _, t := range uniqueStrings(c.Terms) {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO claim_terms (term, claim_id) VALUES (?, ?)`, t, c.ID); err != nil {
+		if _, err := st.insertTerm.ExecContext(ctx, t, c.ID); err != nil {
 			return err
 		}
 	}
