@@ -68,7 +68,27 @@ type rootPair struct{ name, title *node }
 
 type node struct {
 	next map[string]*node
+	// keys and kids repeat next while it has at most smallFan children: most nodes below the
+	// first word have one or two, and comparing a few strings is cheaper than hashing.
+	keys []string
+	kids []*node
 	hits []hit
+}
+
+// smallFan is the largest number of children a node keeps in its keys and kids slices.
+const smallFan = 4
+
+// child returns the node reached from n by the token t, or nil.
+func (n *node) child(t string) *node {
+	if len(n.next) <= smallFan {
+		for k, key := range n.keys {
+			if key == t {
+				return n.kids[k]
+			}
+		}
+		return nil
+	}
+	return n.next[t]
 }
 
 func (n *node) insert(toks []string, h hit) {
@@ -80,6 +100,12 @@ func (n *node) insert(toks []string, h hit) {
 		if c == nil {
 			c = &node{}
 			n.next[t] = c
+			if len(n.next) <= smallFan {
+				n.keys = append(n.keys, t)
+				n.kids = append(n.kids, c)
+			} else {
+				n.keys, n.kids = nil, nil
+			}
 		}
 		n = c
 	}
@@ -110,8 +136,10 @@ type KB struct {
 	// countries maps an alpha-3 code to its entry index.
 	countries map[string]int
 	// roots maps a lower-cased token to the first trie nodes of names and titles starting with it:
-	// one map lookup per token of an article.
-	roots map[string]*rootPair
+	// one map lookup per token of an article. The value is 1 + an index into rootList, so that
+	// the per-token copies a run keeps hold no pointers (cheaper to clear and to write).
+	roots    map[string]int32
+	rootList []rootPair
 	// lowerFirst has bit len(w) set at lowerFirst[w[0]] for every key w of roots that a
 	// lower-case token may match (titles and lowerStarts): a cheap filter before the map lookup.
 	lowerFirst [256]uint64
@@ -495,14 +523,16 @@ func (kb *KB) rebuild() {
 		kb.names.insert(toks, hit{entry: int32(i), kind: kind, exact: exactForm(s)})
 	}
 	defer func() {
-		kb.roots = make(map[string]*rootPair, len(kb.names.next)+len(kb.titles.next))
+		kb.roots = make(map[string]int32, len(kb.names.next)+len(kb.titles.next))
+		kb.rootList = make([]rootPair, 0, len(kb.names.next)+len(kb.titles.next))
 		get := func(k string) *rootPair {
 			p := kb.roots[k]
-			if p == nil {
-				p = &rootPair{}
+			if p == 0 {
+				kb.rootList = append(kb.rootList, rootPair{})
+				p = int32(len(kb.rootList))
 				kb.roots[k] = p
 			}
-			return p
+			return &kb.rootList[p-1]
 		}
 		for k, v := range kb.names.next {
 			get(k).name = v
@@ -633,7 +663,7 @@ func (kb *KB) computeTitle(roleTitle string) int {
 	for i := range toks {
 		n := kb.titles
 		for j := i; j < len(toks); j++ {
-			n = n.next[toks[j]]
+			n = n.child(toks[j])
 			if n == nil {
 				break
 			}
@@ -688,7 +718,7 @@ func (kb *KB) Find(name string, at time.Time) []Match {
 	toks := phraseTokens(name)
 	n := kb.names
 	for _, t := range toks {
-		if n = n.next[t]; n == nil {
+		if n = n.child(t); n == nil {
 			return nil
 		}
 	}
@@ -779,7 +809,7 @@ func (kb *KB) importable(name string) bool {
 	for i := range toks {
 		n := kb.titles
 		for j := i; j < len(toks); j++ {
-			if n = n.next[toks[j]]; n == nil {
+			if n = n.child(toks[j]); n == nil {
 				break
 			}
 			if len(n.hits) > 0 {
@@ -789,7 +819,7 @@ func (kb *KB) importable(name string) bool {
 	}
 	n := kb.names
 	for _, t := range toks {
-		if n = n.next[t]; n == nil {
+		if n = n.child(t); n == nil {
 			return true
 		}
 	}
@@ -811,7 +841,7 @@ func (kb *KB) Merge(entries []Entry, preferOurs bool) (added, merged int) {
 		for _, nm := range append([]string{e.Name}, e.Aliases...) {
 			n := kb.names
 			for _, t := range phraseTokens(nm) {
-				if n = n.next[t]; n == nil {
+				if n = n.child(t); n == nil {
 					break
 				}
 			}

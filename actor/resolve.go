@@ -92,6 +92,19 @@ func (r *run) resolve() {
 	}
 }
 
+// newActor returns a pointer to a copy of a kept in the run's scratch slab: output copies the
+// actors out, so the slab is reused by the next article.
+func (r *run) newActor(a sitrep.Actor) *sitrep.Actor {
+	sl := r.sc.actorSlab
+	if len(sl) == cap(sl) {
+		// a new block: the pointers into the old one stay valid
+		sl = make([]sitrep.Actor, 0, max(16, 2*cap(sl)))
+	}
+	sl = append(sl, a)
+	r.sc.actorSlab = sl
+	return &sl[len(sl)-1]
+}
+
 func (r *run) alreadyIn(id string) bool { _, ok := r.actors[id]; return ok }
 
 // pick chooses one hit of a KB item.
@@ -176,7 +189,7 @@ func (r *run) resolveKB(it *item, persons []string) {
 		if r.locativeContext(it) {
 			id := "place:" + slug(r.text(it.s, it.e))
 			if !r.alreadyIn(id) {
-				r.actors[id] = &sitrep.Actor{ID: id, Name: r.text(it.s, it.e), Type: sitrep.ActorPlace, Country: e.ID, Code: e.ID, Roles: []sitrep.Role{}}
+				r.actors[id] = r.newActor(sitrep.Actor{ID: id, Name: r.text(it.s, it.e), Type: sitrep.ActorPlace, Country: e.ID, Code: e.ID, Roles: []sitrep.Role{}})
 				r.order = append(r.order, id)
 			}
 			it.actor, it.typ, it.resolution = id, sitrep.MentionPlace, "capital"
@@ -197,8 +210,8 @@ func (r *run) useEntry(it *item, id string) {
 		return
 	}
 	if !r.alreadyIn(id) {
-		r.actors[id] = &sitrep.Actor{ID: e.ID, Name: e.Name, Type: e.Type, Country: e.Country,
-			Code: r.kb.codeAt(e, r.at), Roles: rolesAt(e.Roles, r.at)}
+		r.actors[id] = r.newActor(sitrep.Actor{ID: e.ID, Name: e.Name, Type: e.Type, Country: e.Country,
+			Code: r.kb.codeAt(e, r.at), Roles: rolesAt(e.Roles, r.at)})
 		r.order = append(r.order, id)
 	}
 	it.actor = id
@@ -318,7 +331,7 @@ func (r *run) resolveUnknown(it *item) {
 	}
 	a := r.actors[id]
 	if a == nil {
-		a = &sitrep.Actor{ID: id, Name: name, Type: typ, Country: country, Code: country, Roles: []sitrep.Role{}}
+		a = r.newActor(sitrep.Actor{ID: id, Name: name, Type: typ, Country: country, Code: country, Roles: []sitrep.Role{}})
 		r.actors[id] = a
 		r.order = append(r.order, id)
 	}
@@ -504,7 +517,13 @@ func lastStart(e *Entry) time.Time {
 
 // output builds the article's mentions and actors.
 func (r *run) output() ([]sitrep.Mention, []sitrep.Actor) {
-	ms := make([]sitrep.Mention, 0, len(r.items))
+	kept := 0
+	for _, it := range r.items {
+		if !it.skip && it.actor != "" {
+			kept++
+		}
+	}
+	ms := make([]sitrep.Mention, 0, kept)
 	for _, it := range r.items {
 		if it.skip || it.actor == "" {
 			continue

@@ -41,12 +41,52 @@ type Tagger struct {
 
 // scratch holds the per-article buffers of a run, reused through Tagger.scratch.
 type scratch struct {
-	roots   []*rootPair
+	roots   []int32
 	idx     index
 	blocked []bool
 	inQuote []bool
 	slab    []item
 	lower   []byte
+	// body is the bodySeen set of the previous article, cleared and reused.
+	body map[string]bool
+	// items, order, actors and actorSlab back the run's fields of the same names (actorSlab
+	// holds the actors themselves); Process empties them after each article.
+	items     []*item
+	order     []string
+	actors    map[string]*sitrep.Actor
+	actorSlab []sitrep.Actor
+}
+
+// scratchMax is the size above which a scratch buffer or map grown by a huge article is
+// dropped rather than kept for the next one.
+const scratchMax = 4096
+
+// reset empties the buffers of sc after a run, dropping the ones a huge article grew and the
+// references into that article's text and results.
+func (sc *scratch) reset(r *run) {
+	clear(sc.slab[:cap(sc.slab)])
+	if len(sc.body) > scratchMax {
+		sc.body = nil
+	} else {
+		clear(sc.body)
+	}
+	if len(sc.actors) > scratchMax {
+		sc.actors = nil
+	} else {
+		clear(sc.actors)
+	}
+	sc.items = resetSlice(r.items)
+	sc.order = resetSlice(r.order)
+	sc.actorSlab = resetSlice(sc.actorSlab)
+}
+
+// resetSlice returns s emptied and zeroed, or nil when it grew beyond scratchMax.
+func resetSlice[T any](s []T) []T {
+	if cap(s) > scratchMax {
+		return nil
+	}
+	clear(s[:cap(s)])
+	return s[:0]
 }
 
 // grow returns s resized to n zeroed elements, reusing its memory when it is large enough.
@@ -88,7 +128,7 @@ func (t *Tagger) Process(ctx context.Context, a *sitrep.Article, doc *text.Doc) 
 	}
 	r := newRun(t.kb, doc, t.opts, sc)
 	defer func() {
-		clear(sc.slab[:cap(sc.slab)])
+		sc.reset(r)
 		t.scratch.Put(sc)
 	}()
 	r.block(a.Timexes)
@@ -157,6 +197,9 @@ type run struct {
 	shoutS  []int8 // per sentence: 0 not computed, 1 all-capitals or title-case line, 2 not
 	// capSeen holds lower-cased words seen capitalised other than at the start of a sentence.
 	capSeen map[string]bool
+	// bodySeen holds lower-cased words written capitalised, other than at the start of a
+	// sentence, in a line that is not a headline (built on the first bodyCap call).
+	bodySeen map[string]bool
 	// notNames holds names found to be products, events or indices in this article
 	// ("MacBook" after "the MacBook line", "WWDC" after "Developers Conference (WWDC)"), so
 	// that their later bare mentions are skipped too. Compared ignoring case.
@@ -166,10 +209,10 @@ type run struct {
 	sc       *scratch
 	slab     []item
 	slabN    int
-	roots    []*rootPair // per token: first trie nodes of names and titles starting there
-	titleAt  index       // end token → index in titles
-	nameEnd  index       // end token → index in items
-	nameAt   index       // start token → index in items
+	roots    []int32 // per token: 1 + index in kb.rootList of the names and titles starting there, or 0
+	titleAt  index   // end token → index in titles
+	nameEnd  index   // end token → index in items
+	nameAt   index   // start token → index in items
 	at       time.Time
 	latest   bool
 	// inferLast is the latest interval of the inferred date set.
@@ -185,8 +228,11 @@ func newRun(kb *KB, doc *text.Doc, opts Options, sc *scratch) *run {
 	if n > opts.MaxTokens {
 		n = opts.MaxTokens
 	}
-	r := &run{kb: kb, doc: doc, n: n,
-		actors: map[string]*sitrep.Actor{}, unknownP: map[string]string{}}
+	if sc.actors == nil {
+		sc.actors = map[string]*sitrep.Actor{}
+	}
+	r := &run{kb: kb, doc: doc, n: n, items: sc.items[:0], order: sc.order[:0],
+		actors: sc.actors, unknownP: map[string]string{}}
 	sc.roots = grow(sc.roots, n)
 	r.roots = sc.roots
 	sc.idx = grow(sc.idx, 3*(n+2))
@@ -197,20 +243,13 @@ func newRun(kb *KB, doc *text.Doc, opts Options, sc *scratch) *run {
 	// lowered in a reused buffer, then copied once into the string r.lt.
 	t := doc.Text
 	buf := append(sc.lower[:0], t...)
-	first := -1 // the first non-ASCII byte
-	for k, c := range buf {
-		if c-'A' < 26 {
-			buf[k] = c + ('a' - 'A')
-		} else if c >= 0x80 && first < 0 {
-			first = k
-		}
-	}
+	first := lowerASCII(buf) // the first non-ASCII byte, or -1
 	if first >= 0 {
 		// Non-ASCII bytes are rare in English news (curly quotes, dashes, accented names): find
 		// the words that contain one.
 		for k := first; k < len(t); {
 			if t[k] < 0x80 {
-				k++
+				k = nextNonASCII(t, k)
 				continue
 			}
 			i := doc.TokenAt(k)
@@ -349,22 +388,33 @@ func (r *run) buildSeen() {
 }
 
 // bodyCap reports whether w (lower case) is written capitalised, other than at the start of a
-// sentence, in a line that is not a headline: a name the headline repeats. It scans the tokens
-// and stops at the first such occurrence: only capitalised headline words reach this test.
+// sentence, in a line that is not a headline: a name the headline repeats. The first call
+// builds the set of such words in one pass over the tokens; later calls look it up.
 func (r *run) bodyCap(w string) bool {
 	if stopwords[w] {
 		return false
 	}
-	for i := 1; i < r.n; i++ {
-		tk := &r.doc.Tokens[i]
-		if !tk.Cap || tk.End-tk.Start != len(w) || tk.Kind != text.Word || r.low(i) != w {
-			continue
+	if r.bodySeen == nil {
+		// one pass over the tokens builds the set for all later calls (a headline asks about
+		// each of its words, and a scan per word was quadratic in the article's length)
+		if r.sc.body == nil {
+			r.sc.body = map[string]bool{}
 		}
-		if r.doc.Tokens[i-1].Sent == tk.Sent && r.doc.Tokens[i-1].Kind != text.Quote && !r.shout(i) {
-			return true
+		r.bodySeen = r.sc.body // empty: Process clears it after each article (scratch.reset)
+		for i := 1; i < r.n; i++ {
+			tk := &r.doc.Tokens[i]
+			if !tk.Cap || tk.Kind != text.Word {
+				continue
+			}
+			if r.doc.Tokens[i-1].Sent != tk.Sent || r.doc.Tokens[i-1].Kind == text.Quote || r.shout(i) {
+				continue
+			}
+			if lw := r.low(i); len(lw) == tk.End-tk.Start {
+				r.bodySeen[lw] = true
+			}
 		}
 	}
-	return false
+	return r.bodySeen[w]
 }
 
 // properWord reports whether w (lower case) looks like a proper name throughout the text: it
@@ -494,6 +544,17 @@ func (r *run) low(i int) string {
 	return r.lt[t.Start:t.End]
 }
 
+// noRoot is the empty root pair root returns for tokens that start no name or title.
+var noRoot rootPair
+
+// root returns the first trie nodes of the names and titles starting at token i (i < r.n).
+func (r *run) root(i int) *rootPair {
+	if p := r.roots[i]; p > 0 {
+		return &r.kb.rootList[p-1]
+	}
+	return &noRoot
+}
+
 func (r *run) tok(i int) string { t := r.doc.Tokens[i]; return r.doc.Text[t.Start:t.End] }
 
 func (r *run) isCap(i int) bool { return i >= 0 && i < r.n && r.doc.Tokens[i].Cap }
@@ -513,7 +574,7 @@ func (r *run) block(tx []sitrep.TimeExpr) {
 
 // matchName returns the end of the longest valid KB name starting at i and its hits.
 func (r *run) matchName(i int) (int, []hit) {
-	if i >= r.n || r.roots[i] == nil || r.roots[i].name == nil {
+	if i >= r.n || r.root(i).name == nil {
 		return -1, nil
 	}
 	nd := r.kb.names
@@ -527,9 +588,9 @@ func (r *run) matchName(i int) (int, []hit) {
 			break
 		}
 		if j == i {
-			nd = r.roots[i].name
+			nd = r.root(i).name
 		} else {
-			nd = nd.next[r.low(j)]
+			nd = nd.child(r.low(j))
 		}
 		if nd == nil {
 			break
@@ -569,7 +630,7 @@ func (r *run) matchName(i int) (int, []hit) {
 
 // matchTitle returns the end of the longest title phrase starting at i and its canonical index.
 func (r *run) matchTitle(i int) (int, int) {
-	if i >= r.n || r.roots[i] == nil || r.roots[i].title == nil {
+	if i >= r.n || r.root(i).title == nil {
 		return -1, -1
 	}
 	nd := r.kb.titles
@@ -579,9 +640,9 @@ func (r *run) matchTitle(i int) (int, int) {
 			break
 		}
 		if j == i {
-			nd = r.roots[i].title
+			nd = r.root(i).title
 		} else {
-			nd = nd.next[r.low(j)]
+			nd = nd.child(r.low(j))
 		}
 		if nd == nil {
 			break
@@ -602,7 +663,7 @@ func (r *run) scan(unknown bool) {
 			continue
 		}
 		ne, hits := -1, []hit(nil)
-		if r.roots[i] != nil && r.roots[i].name != nil {
+		if r.root(i).name != nil {
 			ne, hits = r.matchName(i)
 		}
 		te, ti := r.matchTitle(i)
@@ -636,7 +697,8 @@ func (r *run) scan(unknown bool) {
 			i = te
 			continue
 		}
-		if !r.blocked[i] {
+		// (the length test skips the lower-casing for most tokens; lowEx tokens change length)
+		if l := tk.End - tk.Start; !r.blocked[i] && (l == 2 || l == 3 || r.lowEx != nil) {
 			if w := r.low(i); (w == "he" || w == "she") && !r.inQuote[i] {
 				r.addItem(&item{kind: itPronoun, s: i, e: i + 1, title: -1})
 				i++
