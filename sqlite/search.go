@@ -212,22 +212,52 @@ func search(ctx context.Context, tx *Tx, q sitrep.SearchQuery, window int) ([]si
 		}
 		return out, total, nil
 	}
-	stmt, err := tx.PrepareContext(ctx, `SELECT `+articleColumns(false)+`,
-			snippet(articles_fts, 1, ?, ?, ?, ?)
-		FROM articles_fts f JOIN articles a ON a.seq = f.rowid
-		WHERE articles_fts MATCH ? AND f.rowid = ?`)
+	// Snippets of the whole page in one full-text query: FTS5 sets a query up (for a prefix or a
+	// phrase, the costly part) once per statement execution, so asking row by row would set it up
+	// once per result. The unary + keeps "rowid IN" out of the index constraints given to FTS5, so
+	// it scans the page's rowid range once and SQLite computes snippet() only for the page's rows.
+	snippets := make(map[int64]string, len(hits))
+	if len(hits) > 0 {
+		lo, hi := hits[0].seq, hits[0].seq
+		marks := make([]string, len(hits))
+		sargs := []any{sitrep.SnippetOpen, sitrep.SnippetClose, sitrep.SnippetEllipsis, snippetTokens, userMatch}
+		ids := make([]any, len(hits))
+		for i, h := range hits {
+			lo, hi = min(lo, h.seq), max(hi, h.seq)
+			marks[i], ids[i] = "?", h.seq
+		}
+		sargs = append(append(sargs, lo, hi), ids...)
+		rows, err := tx.QueryContext(ctx, `SELECT f.rowid, snippet(articles_fts, 1, ?, ?, ?, ?)
+			FROM articles_fts f WHERE articles_fts MATCH ? AND f.rowid BETWEEN ? AND ?
+			AND +f.rowid IN (`+strings.Join(marks, ",")+`)`, sargs...)
+		if err != nil {
+			return nil, 0, ftsError(err)
+		}
+		for rows.Next() {
+			var seq int64
+			var sn string
+			if err := rows.Scan(&seq, &sn); err != nil {
+				rows.Close()
+				return nil, 0, err
+			}
+			snippets[seq] = sn
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, 0, ftsError(err)
+		}
+	}
+	stmt, err := tx.PrepareContext(ctx, `SELECT `+articleColumns(false)+` FROM articles a WHERE a.seq = ?`)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer stmt.Close()
 	for _, h := range hits {
-		var snippet string
-		row := stmt.QueryRowContext(ctx, sitrep.SnippetOpen, sitrep.SnippetClose, sitrep.SnippetEllipsis,
-			snippetTokens, userMatch, h.seq)
-		a, err := scanArticle(row, false, &snippet)
+		a, err := scanArticle(stmt.QueryRowContext(ctx, h.seq), false)
 		if err != nil {
-			return nil, 0, ftsError(err)
+			return nil, 0, err
 		}
+		snippet := snippets[h.seq]
 		if !strings.Contains(snippet, sitrep.SnippetOpen) {
 			// The match is in the title only: show the opening of the text instead.
 			snippet = lead(a.Text, leadBytes)
