@@ -67,33 +67,11 @@ func cosine(a, b vec, idf func(uint32) float64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	var dot, na, nb float64
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].id < b[j].id:
-			i++
-		case b[j].id < a[i].id:
-			j++
-		default:
-			x := idf(a[i].id)
-			dot += float64(a[i].w) * float64(b[j].w) * x * x
-			i++
-			j++
-		}
-	}
-	if dot == 0 {
+	d := dot(a, b, idf)
+	if d == 0 {
 		return 0
 	}
-	for _, e := range a {
-		x := float64(e.w) * idf(e.id)
-		na += x * x
-	}
-	for _, e := range b {
-		x := float64(e.w) * idf(e.id)
-		nb += x * x
-	}
-	return dot / math.Sqrt(na*nb)
+	return d / math.Sqrt(sqNorm(a, idf)*sqNorm(b, idf))
 }
 
 // dot returns the idf-weighted dot product of a and b.
@@ -117,13 +95,16 @@ func dot(a, b vec, idf func(uint32) float64) float64 {
 }
 
 // norm returns the idf-weighted Euclidean norm of v.
-func norm(v vec, idf func(uint32) float64) float64 {
+func norm(v vec, idf func(uint32) float64) float64 { return math.Sqrt(sqNorm(v, idf)) }
+
+// sqNorm returns the square of the idf-weighted Euclidean norm of v.
+func sqNorm(v vec, idf func(uint32) float64) float64 {
 	var n float64
 	for _, e := range v {
 		x := float64(e.w) * idf(e.id)
 		n += x * x
 	}
-	return math.Sqrt(n)
+	return n
 }
 
 // overlap returns the Jaccard overlap of the feature sets of a and b, and whether both are non-empty.
