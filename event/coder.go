@@ -1872,6 +1872,9 @@ func (c *Coder) date(sc *scratch, si, tok int) (string, string) {
 		if tx.Start < span.Start || tx.End > span.End || tx.Type != sitrep.TimexDate || !isDateValue(tx.Value) {
 			continue
 		}
+		if attributive(sc.doc, span, tx.Start, tx.End, tok) {
+			continue
+		}
 		d := tx.Start - off
 		if d < 0 {
 			d = -d
@@ -1898,6 +1901,50 @@ func (c *Coder) date(sc *scratch, si, tok int) (string, string) {
 		return sc.pubDate, "published"
 	}
 	return "", ""
+}
+
+// attributive reports whether the date at [start, end) modifies a noun rather than dating the
+// clause: "the 2015 nuclear deal", "last year's election", "a 2018 report". Such a date names
+// which thing is meant, not when the sentence's action happened, so it must not date an event.
+// The test is shallow: the date is followed by a possessive, or it is preceded by a determiner
+// and followed by a lower-case word. When the event's trigger (token index trigger) is the noun
+// the date modifies ("Saturday's attack" coding the attack), the date is the event's own.
+func attributive(doc *text.Doc, span text.Span, start, end, trigger int) bool {
+	first, last := -1, -1
+	for i := span.TokStart; i < span.TokEnd; i++ {
+		t := doc.Tokens[i]
+		if t.End <= start {
+			continue
+		}
+		if t.Start >= end {
+			break
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
+	}
+	if first < 0 || last+1 >= span.TokEnd || (trigger > last && trigger <= last+3) {
+		return false
+	}
+	next := doc.Tokens[last+1]
+	if next.Kind == text.Possessive {
+		return true
+	}
+	if next.Kind != text.Word || next.Cap || first == span.TokStart {
+		return false
+	}
+	switch strings.ToLower(doc.Tok(first - 1)) {
+	case "the", "a", "an", "its", "their", "his", "her", "our", "this", "that":
+	default:
+		return false
+	}
+	// "the 2015 deal" but not "the 1st of May" style continuations that are still the date
+	switch doc.Tok(last + 1) {
+	case "of", "and", "or", "to", "at", "in", "on":
+		return false
+	}
+	return true
 }
 
 func isDateValue(v string) bool {

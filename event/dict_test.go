@@ -291,3 +291,51 @@ func TestHugeInput(t *testing.T) {
 		t.Fatalf("%d events from one run-on sentence, want the sentence cut", len(evs))
 	}
 }
+
+// TestAttributiveDate checks that a date modifying a noun ("the 2015 nuclear deal") does not date
+// the sentence's event, while a date of the clause still does.
+func TestAttributiveDate(t *testing.T) {
+	c, err := event.New(event.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := time.Date(2026, 2, 11, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text, timex, value string
+		src                string // only events with this source code are checked
+		wantDate, wantFrom string
+	}{
+		{"The United States resumed talks with Iran on reviving the 2015 nuclear deal.", "2015", "2015", "USA", "2026-02-11", "published"},
+		// the condemnation is today's; the bombing (the noun the date modifies) is last year's
+		{"Iran condemned Israel over last year's bombing of its consulate.", "last year", "2025", "IRN", "2026-02-11", "published"},
+		{"Iran condemned Israel over last year's bombing of its consulate.", "last year", "2025", "ISR", "2025", "text"},
+		{"The United States withdrew from the agreement with Iran in 2018.", "2018", "2018", "USA", "2018", "text"},
+		{"Egypt hosted Israel to discuss the 2026 budget of the water authority.", "2026", "2026", "EGY", "2026-02-11", "published"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.timex, func(t *testing.T) {
+			start := strings.Index(tt.text, tt.timex)
+			a := &sitrep.Article{Text: tt.text, Published: &pub,
+				Timexes: []sitrep.TimeExpr{{Text: tt.timex, Start: start, End: start + len(tt.timex), Type: sitrep.TimexDate, Value: tt.value}}}
+			if err := c.Process(context.Background(), a, text.Parse(tt.text)); err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Events) == 0 {
+				t.Fatal("no event")
+			}
+			checked := 0
+			for _, e := range a.Events {
+				if e.Source.Code != tt.src {
+					continue
+				}
+				checked++
+				if e.Date != tt.wantDate || e.DateSource != tt.wantFrom {
+					t.Errorf("%s→%s %s dated %s (%s), want %s (%s)", e.Source.Code, e.Target.Code, e.CAMEO, e.Date, e.DateSource, tt.wantDate, tt.wantFrom)
+				}
+			}
+			if checked == 0 {
+				t.Errorf("no event from %s in %+v", tt.src, a.Events)
+			}
+		})
+	}
+}
