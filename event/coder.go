@@ -330,6 +330,14 @@ type cand struct {
 	prefix      bool
 	group       int
 	text        string
+	// aside marks an actor inside an appositive or an "including …" parenthetical that closes
+	// at asideEnd ("the administration, including Blinken, said"): not the clause's subject.
+	aside    bool
+	asideEnd int
+	// attrib marks a demonym that modifies the noun after it ("the Iranian strike").
+	attrib bool
+	// ethnic marks an ethnic group coded by the state it lives in ("ethnic Albanians").
+	ethnic bool
 }
 
 // match is a pattern match in a sentence: token span [s, e) relative to the sentence.
@@ -345,7 +353,10 @@ type match struct {
 	negInner bool
 	headEnd  int // end of the head verb of a combined match, else 0
 	firstEnd int // end of the match's first element
-	w        int // specificity: matched words count double
+	// participle marks a trigger opening a participle clause ("…, warning that"): its mode
+	// comes from its own words, not from the clause its subject belongs to
+	participle bool
+	w          int // specificity: matched words count double
 	// lit marks the sentence positions matched by pattern words (not gaps), up to 64.
 	lit uint64
 }
@@ -419,6 +430,9 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 			if te <= ts || ts < 0 || te > n {
 				continue
 			}
+			if len(code) > 3 {
+				code = c.bareCountry(sc, words, ts, te, code)
+			}
 			free := true
 			for k := ts; k < te; k++ {
 				if taken[k] {
@@ -475,6 +489,8 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 		case la > 0 && la >= lg && end-i == la:
 			items = append(items, cand{s: i, e: i + la, code: ea.CodeAt(sc.date), text: c.spanText(doc, t0+i, t0+i+la)})
 			i += la
+		case lg > 0 && end-i == lg && lg == 1 && c.adjectivalAgent(doc, t0, words, i):
+			i++ // "military action", "an official visit": an adjective, not an actor
 		case lg > 0 && end-i == lg:
 			code := eg.CodeAt(sc.date)
 			items = append(items, cand{s: i, e: i + lg, code: code, isAgent: true, prefix: eg.Prefix, text: c.spanText(doc, t0+i, t0+i+lg)})
@@ -546,6 +562,21 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 				p.text = c.spanText(doc, t0+p.s, t0+p.e)
 				continue
 			}
+			if cd.s == p.e && p.lone && p.isAgent && !cd.lone && !cd.unknown && cd.code != "" && p.e-p.s <= 4 {
+				// "President Donald Trump", "Secretary of Defense Lloyd Austin": a title right
+				// before a known name is that name's; the name's code wins
+				start, sector, prefix := p.s, p.code, p.prefix
+				*p = cd
+				p.s = start
+				if len(p.code) == 3 {
+					p.code = withAgent(p.code, sector, prefix)
+				}
+				if p.agent == "" {
+					p.agent = sector
+				}
+				p.text = c.spanText(doc, t0+p.s, t0+p.e)
+				continue
+			}
 			if cd.s == p.e && !p.lone && !cd.lone && (p.agent != "" || cd.agent != "") {
 				if len(cd.code) > len(p.code) {
 					p.code, p.agent, p.actorID = cd.code, cd.agent, cd.actorID
@@ -565,6 +596,9 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 		if !out[k].lone {
 			kept = append(kept, out[k])
 			continue
+		}
+		if sidesOfTwo(words, out[k]) {
+			continue // "the two leaders", "both sides": several countries, not one
 		}
 		country := ""
 		if country == "" && !c.opts.LoneAgents {
@@ -614,6 +648,7 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 				}
 				if cc := countryOf(out[j].code); cc != "" && cc != own {
 					out[k].code = cc + out[k].code[min(3, len(out[k].code)):]
+					out[k].ethnic = true
 					d = len(out)
 					break
 				}
@@ -643,7 +678,7 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 	for k := range out {
 		out[k].speaker = out[k].e < len(words) && speechVerbs[words[out[k].e]] ||
 			attributed(words, out[k].s)
-		if k > 0 && out[k-1].unknown == out[k].unknown && !out[k].speaker && !out[k-1].speaker && c.joined(words, out[k-1].e, out[k].s) {
+		if k > 0 && out[k-1].unknown == out[k].unknown && !out[k].speaker && !out[k-1].speaker && c.joined(words, out[k-1].e, out[k].s) && !newClause(words, out[k]) {
 			out[k].group = out[k-1].group
 			continue
 		}
@@ -663,7 +698,35 @@ func (c *Coder) candidates(sc *scratch, t0, t1 int, words []string) []cand {
 			out[k].agent = out[k+1].agent
 		}
 	}
+	for k := range out {
+		out[k].attrib = attributiveDemonym(words, out[k], c.verbish)
+	}
+	markAsides(words, out, c.verbish)
 	return out
+}
+
+// adjectivalAgent reports whether the one-word agent at i ("military", "official") is used as
+// an adjective: no determiner or possessive before it, and a lower-case word after it that is
+// neither a function word nor the start of another agent ("rather than military action").
+func (c *Coder) adjectivalAgent(doc *text.Doc, t0 int, words []string, i int) bool {
+	if !adjectivalAgents[words[i]] || i+1 >= len(words) {
+		return false
+	}
+	if i > 0 {
+		switch words[i-1] {
+		case "the", "its", "their", "his", "her", "our", "'s":
+			return false
+		}
+	}
+	nx := doc.Tokens[t0+i+1]
+	w := words[i+1]
+	if nx.Kind != text.Word || nx.Cap || !isWordish(w) || functionWords[w] || objectPreps[w] || notNames[w] || speechVerbs[w] {
+		return false
+	}
+	if _, _, lg, _ := c.actors.matchBoth(words, i+1); lg > 0 {
+		return false // "military officials"
+	}
+	return true
 }
 
 // notActorAfter are words after which a country name or demonym is not an actor.
@@ -830,6 +893,9 @@ func (c *Coder) joined(words []string, s, e int) bool {
 	if e <= s || e-s > 5 {
 		return false
 	}
+	if e-s == 1 && (words[s] == "-" || words[s] == "–") {
+		return true // "U.S.-Iran talks"
+	}
 	sawJoin := false
 	for k := s; k < e; k++ {
 		switch w := words[k]; w {
@@ -952,8 +1018,8 @@ func (c *Coder) matches(sc *scratch, words []string, ids []int32, cands []cand) 
 // the verb is passive.
 func harmBefore(words []string, s int) (int, bool) {
 	k := s - 1
-	for k >= 0 && s-k <= 4 && words[k] != "in" && words[k] != "during" {
-		if w := words[k]; w == "," || w == "by" || w == "and" || w == "." {
+	for k >= 0 && s-k <= 4 && words[k] != "in" && words[k] != "during" && words[k] != "by" && words[k] != "of" {
+		if w := words[k]; w == "," || w == "and" || w == "." {
 			return -1, false
 		}
 		k--
@@ -1019,6 +1085,14 @@ func relativeClause(words []string, s int) (int, int) {
 				switch words[k+1] {
 				case "who", "which", "whose", "whom":
 					return k, closing
+				case "the", "a", "an":
+					// "Hamas, the group that runs Gaza, fired …": an appositive with a
+					// relative clause of its own
+					for q := k + 2; q < closing; q++ {
+						if w := words[q]; w == "that" || w == "who" || w == "which" {
+							return k, closing
+						}
+					}
 				}
 			}
 			return -1, -1
@@ -1272,6 +1346,15 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 		} else if ti := firstAfter(words, cands, m.trigEnd, srcs, m.lit, m.code); ti >= 0 {
 			tgts = group(cands, ti)
 		}
+	case harm >= 0 && harmPassive && m.code >= "18":
+		// "three civilians were killed in a car bombing": the victims are the target and
+		// the source is not stated (an empty source, not the victims)
+		ti := subjectBefore(words, cands, harm)
+		if ti < 0 || cands[ti].e > harm {
+			return out
+		}
+		srcs = []cand{{s: -1}}
+		tgts = group(cands, ti)
 	case harm >= 0 && !harmPassive:
 		// "the army killed five militants in a raid": the raid is the killer's, on the killed
 		si := subjectBefore(words, cands, harm)
@@ -1334,14 +1417,55 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 			return out
 		}
 		srcs = group(cands, subjectBefore(words, cands[:first], cands[first].s))
+	case noun:
+		// a nominal trigger has an overt source only in a modifier or possessor ("Iran's
+		// attack", "an Israeli raid", "its support"), a "from" phrase of force ("strikes from
+		// Iran"), a "between" phrase or as the object of a light verb ("Egypt hosted talks");
+		// its target only in a prepositional phrase right after it ("attack on Israel").
+		// "during the attack" names neither.
+		si := possessor(words, cands, m.s)
+		if si < 0 {
+			si = fromAgent(words, cands, m)
+		}
+		if si < 0 {
+			si = causeAgent(words, cands, m.s)
+		}
+		between := betweenAfter(words, cands, m.trigEnd)
+		if len(between) < 2 {
+			between = nil
+		}
+		// a mediation between X and Y is the mediator's, the light verb's subject ("the emir
+		// launched a mediation effort between …"); talks between X and Y are theirs
+		mediation := strings.HasPrefix(m.code, "045")
+		if si < 0 && (between == nil || mediation) {
+			if lv := lightVerbBefore(words, m.s); lv >= 0 {
+				si = subjectBefore(words, cands, lv)
+			}
+		}
+		switch {
+		case si >= 0:
+			srcs = group(cands, si)
+			if mediation && between != nil {
+				tgts = between
+			}
+		case between != nil:
+			srcs = between
+		default:
+			return out
+		}
+		if tgts == nil {
+			if ti := nounTarget(words, cands, m, srcs); ti >= 0 && (!m.rule.Recip || cands[ti].s < limit) {
+				tgts = group(cands, ti)
+			}
+		}
 	default:
 		si := subjectBefore(words, cands, m.s)
-		if noun {
-			if pi := possessor(words, cands, m.s); pi >= 0 {
-				si = pi
-			}
-			if b := betweenAfter(words, cands, m.trigEnd); len(b) >= 2 && si < 0 {
-				srcs = b
+		if m.s > 1 && words[m.s-1] == "," && strings.HasSuffix(words[m.s], "ing") {
+			// "…, urging Israel to …", "…, warning that …": a participle clause takes the
+			// subject of the clause it hangs on
+			if ci := clauseSubject(words, cands, m.s-1); ci >= 0 {
+				si = ci
+				m.participle = true
 			}
 		}
 		if srcs == nil {
@@ -1413,7 +1537,7 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 			Start: sc.doc.Tokens[t0+cd.s].Start, End: sc.doc.Tokens[t0+cd.e-1].End}
 	}
 
-	if len(srcs) >= 2 && (len(tgts) == 0 || m.rule.Recip) {
+	if len(srcs) >= 2 && (len(tgts) == 0 && mutualCode(code) || m.rule.Recip) {
 		// reciprocal: "Israel and Lebanon renewed negotiations"
 		for _, s := range srcs {
 			for _, t := range srcs {
@@ -1433,10 +1557,18 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 			out = append(out, e)
 			continue
 		}
+		self := false
 		for _, t := range tgts {
 			if t.code == s.code && t.s >= 0 {
 				continue
 			}
+			if t.s >= 0 && internationalCode(code) && selfAction(s, t) {
+				// "Iran launched missiles and drones": a state does not strike its own
+				// military; the target is not stated
+				self = true
+				continue
+			}
+			self = false
 			e := ev
 			e.Source, e.Target = mk(s), mk(t)
 			out = append(out, e)
@@ -1453,6 +1585,11 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 				r.Source, r.Target = mk(t), mk(s)
 				out = append(out, r)
 			}
+		}
+		if self && len(tgts) == 1 {
+			e := ev
+			e.Source = mk(s)
+			out = append(out, e)
 		}
 	}
 	return out
@@ -1507,15 +1644,13 @@ func possessor(words []string, cands []cand, s int) int {
 				}
 			}
 			return -1
-		case "its", "their":
-			for i := len(cands) - 1; i >= 0; i-- {
-				if cands[i].e <= k {
-					return i
-				}
-			}
-			return -1
+		case "its", "their", "his", "her":
+			return antecedent(words, cands, k)
 		case "the", "a", "an", ",", "and", "of", "to", "on", "in", "by", "for", "with", "against":
 			return -1
+		}
+		if w := words[k]; strings.HasSuffix(w, "ing") && !adjectiveLike(w) || functionWords[w] || objectPreps[w] {
+			return -1 // "Iran's nuclear program dominating discussions": a verb between
 		}
 	}
 	return -1
@@ -1578,6 +1713,9 @@ var objectPreps = map[string]bool{"with": true, "to": true, "against": true, "on
 // subjectBefore returns the index of the source candidate for a trigger at s: the nearest
 // candidate before it that is not the object of a preposition, or the nearest one.
 func subjectBefore(words []string, cands []cand, s int) int {
+	if pronounSubject(words, s) {
+		return -1
+	}
 	if i := subjectBefore1(words, cands, s, false); i >= 0 {
 		return i
 	}
@@ -1594,6 +1732,11 @@ func subjectBefore1(words []string, cands []cand, s int, unknown bool) int {
 		}
 		if cd.s > relS && cd.e <= relE {
 			continue // inside ", who met the French envoy,": not the subject of what follows
+		}
+		if skippedAside(cd, s) || cd.attrib && cd.e < s && inObjectPhrase(words, cd) {
+			// "The administration, including Austin, condemned …", "condemned the Iranian
+			// strike and reaffirmed …": neither is the subject
+			continue
 		}
 		if nearest < 0 {
 			nearest = i
@@ -1655,7 +1798,7 @@ func firstAfter1(words []string, cands []cand, e, stop int, srcs []cand, lit uin
 		if cd.s < e || cd.unknown != unknown || cd.speaker {
 			continue
 		}
-		if cd.s >= stop {
+		if cd.s >= stop || newClause(words, cd) {
 			break // "will not accept refugees if war starts in Iraq": a later clause
 		}
 		if unknown && cd.s > 0 && (locativePreps[words[cd.s-1]] || cd.s-e > 2 && !targetPreps[words[cd.s-1]]) {
@@ -1692,7 +1835,7 @@ func firstAfter1(words []string, cands []cand, e, stop int, srcs []cand, lit uin
 // before it.
 func subordinator(w string) bool {
 	switch w {
-	case "if", "unless", "because", "although", "though", "whereas", "when", "whenever", ";", "but":
+	case "if", "unless", "because", "although", "though", "whereas", "when", "whenever", ";", "but", "—", "–", "--":
 		return true
 	}
 	return false
@@ -1766,6 +1909,12 @@ func nominal(words []string, m match) bool {
 		case "a", "an", "the", "its", "their", "'s", "this", "another":
 			return true
 		}
+		// "its solid support", "the Iranian strike": a determiner with adjectives; "U.S.
+		// strikes was …": a noun subject
+		if strings.HasSuffix(words[m.s], "ed") {
+			return false
+		}
+		return afterDeterminer(words, m.s) || m.trigEnd < len(words) && copulas[words[m.trigEnd]]
 	}
 	return false
 }
@@ -1787,6 +1936,9 @@ func (c *Coder) mode(sc *scratch, words []string, m match, srcs []cand, trigOff 
 		// the verb group runs from the subject to the trigger: "the UN will provide nearly
 		// 25,000 tons of food aid"
 		lo = max(srcEnd, m.s-10)
+	}
+	if m.participle {
+		lo = m.s
 	}
 	if lo < 0 {
 		lo = 0
