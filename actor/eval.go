@@ -52,6 +52,19 @@ type EntityScore struct {
 	Strict  map[string]*PRF
 	Overlap map[string]*PRF
 	Untyped PRF
+	// ByCorpus holds the same scores for each sub-corpus (MEANTIMEDoc.Corpus), so that a change
+	// can be checked on every topic separately; it is nil inside the per-corpus scores.
+	ByCorpus map[string]*EntityScore
+}
+
+// newEntityScore returns an empty score with every table allocated.
+func newEntityScore() *EntityScore {
+	sc := &EntityScore{Strict: map[string]*PRF{}, Overlap: map[string]*PRF{}}
+	for _, k := range append([]string{"ALL"}, EntityTypes...) {
+		sc.Strict[k] = &PRF{}
+		sc.Overlap[k] = &PRF{}
+	}
+	return sc
 }
 
 // EntityTypes are the MEANTIME types scored.
@@ -120,7 +133,10 @@ type tspan struct {
 
 // MEANTIMEDoc is one MEANTIME document rebuilt as text, with its gold named-entity mentions.
 type MEANTIMEDoc struct {
-	Name      string
+	Name string
+	// Corpus is the topic sub-corpus the document belongs to (its folder: "corpus_airbus",
+	// "corpus_apple", "corpus_gm", "corpus_stock").
+	Corpus    string
 	Text      string
 	Published *time.Time
 	tokStart  []int
@@ -158,6 +174,7 @@ func ReadMEANTIME(dir string) ([]*MEANTIMEDoc, error) {
 			return nil, fmt.Errorf("%s: %w", filepath.Base(p), err)
 		}
 		d.Name = strings.TrimSuffix(filepath.Base(p), ".xml")
+		d.Corpus = filepath.Base(filepath.Dir(p))
 		out = append(out, d)
 	}
 	return out, nil
@@ -284,24 +301,27 @@ type Processor interface {
 
 // EvalOptions change how EvalMEANTIME maps sitrep mentions to MEANTIME types.
 type EvalOptions struct {
-	// GovAsLOC maps mentions of government actors (metonyms such as "White House", "US
-	// government", "Israeli officials") to LOC instead of ORG: MEANTIME, like ACE's GPE, types
-	// governments as locations.
+	// GovAsLOC maps mentions of a state's government (actors whose code ends in GOV: metonyms
+	// such as "White House", "US government", "Israeli officials") to LOC instead of ORG:
+	// MEANTIME, like ACE's GPE, types governments as locations. Militaries and agencies
+	// ("United States Air Force", "CIA") stay ORG, as MEANTIME types them.
 	GovAsLOC bool
 }
 
 // EvalMEANTIME tags every document with t, after running the stages in before (as the pipeline
 // does: timex before actor), and scores the mentions against the gold names.
-func EvalMEANTIME(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger, before ...Processor) (*EntityScore, error) {
+func EvalMEANTIME(ctx context.Context, docs []*MEANTIMEDoc, t Processor, before ...Processor) (*EntityScore, error) {
 	return EvalMEANTIMEWith(ctx, docs, t, EvalOptions{}, before...)
 }
 
 // mentionSpans returns the scored mentions of a as MEANTIME token spans with MEANTIME types.
 func (d *MEANTIMEDoc) mentionSpans(a *sitrep.Article, opts EvalOptions) []tspan {
-	types := map[string]string{}
+	// gov holds the actors that are a state's government (code ending in GOV): not its military,
+	// intelligence or other agencies, which MEANTIME, like ACE, types as organisations
+	gov := map[string]bool{}
 	if opts.GovAsLOC {
 		for _, ac := range a.Actors {
-			types[ac.ID] = ac.Type
+			gov[ac.ID] = ac.Type == sitrep.ActorGov && strings.HasSuffix(ac.Code, "GOV")
 		}
 	}
 	var pred []tspan
@@ -310,7 +330,7 @@ func (d *MEANTIMEDoc) mentionSpans(a *sitrep.Article, opts EvalOptions) []tspan 
 		if typ == "" || !scoredResolution(m.Resolution) {
 			continue
 		}
-		if opts.GovAsLOC && types[m.ActorID] == sitrep.ActorGov {
+		if opts.GovAsLOC && gov[m.ActorID] {
 			typ = "LOC"
 		}
 		if s, e := d.tokenRange(m.Start, m.End); e > s && s < d.annotated {
@@ -321,12 +341,9 @@ func (d *MEANTIMEDoc) mentionSpans(a *sitrep.Article, opts EvalOptions) []tspan 
 }
 
 // EvalMEANTIMEWith is EvalMEANTIME with options.
-func EvalMEANTIMEWith(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger, opts EvalOptions, before ...Processor) (*EntityScore, error) {
-	sc := &EntityScore{Strict: map[string]*PRF{}, Overlap: map[string]*PRF{}}
-	for _, k := range append([]string{"ALL"}, EntityTypes...) {
-		sc.Strict[k] = &PRF{}
-		sc.Overlap[k] = &PRF{}
-	}
+func EvalMEANTIMEWith(ctx context.Context, docs []*MEANTIMEDoc, t Processor, opts EvalOptions, before ...Processor) (*EntityScore, error) {
+	sc := newEntityScore()
+	sc.ByCorpus = map[string]*EntityScore{}
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -342,9 +359,16 @@ func EvalMEANTIMEWith(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger, opts 
 			return nil, err
 		}
 		pred := d.mentionSpans(a, opts)
-		sc.Docs++
-		sc.Gold += len(d.gold)
-		score(d.gold, pred, sc)
+		cs := sc.ByCorpus[d.Corpus]
+		if cs == nil {
+			cs = newEntityScore()
+			sc.ByCorpus[d.Corpus] = cs
+		}
+		for _, s := range []*EntityScore{sc, cs} {
+			s.Docs++
+			s.Gold += len(d.gold)
+			score(d.gold, pred, s)
+		}
 	}
 	return sc, nil
 }
@@ -425,11 +449,29 @@ func (sc *EntityScore) Report(w io.Writer) {
 	}
 	s := sc.Untyped
 	fmt.Fprintf(w, "%-8s %-5s %6.3f %6.3f %6.3f %5d %5d %5d\n", "overlap", "any", s.P(), s.R(), s.F1(), s.TP, s.FP, s.FN)
+	if len(sc.ByCorpus) == 0 {
+		return
+	}
+	names := make([]string, 0, len(sc.ByCorpus))
+	for k := range sc.ByCorpus {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	fmt.Fprintf(w, "per sub-corpus, overlap F1 (typed):\n%-14s %5s %6s %6s %6s %6s %6s %6s\n", "corpus", "docs", "gold", "ALL", "PER", "ORG", "LOC", "any")
+	for _, k := range names {
+		c := sc.ByCorpus[k]
+		fmt.Fprintf(w, "%-14s %5d %6d %6.3f %6.3f %6.3f %6.3f %6.3f\n", k, c.Docs, c.Gold, c.Overlap["ALL"].F1(), c.Overlap["PER"].F1(), c.Overlap["ORG"].F1(), c.Overlap["LOC"].F1(), c.Untyped.F1())
+	}
 }
 
 // MEANTIMEErrors lists up to n missed ("FN") and n spurious ("FP") mentions under overlap
 // matching with types, for error analysis.
-func MEANTIMEErrors(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger, n int, before ...Processor) []string {
+func MEANTIMEErrors(ctx context.Context, docs []*MEANTIMEDoc, t Processor, n int, before ...Processor) []string {
+	return MEANTIMEErrorsWith(ctx, docs, t, EvalOptions{}, n, before...)
+}
+
+// MEANTIMEErrorsWith is MEANTIMEErrors with options (the type mapping of EvalMEANTIMEWith).
+func MEANTIMEErrorsWith(ctx context.Context, docs []*MEANTIMEDoc, t Processor, opts EvalOptions, n int, before ...Processor) []string {
 	var fns, fps []string
 	for _, d := range docs {
 		a := &sitrep.Article{ID: d.Name, Text: d.Text, Published: d.Published}
@@ -440,7 +482,7 @@ func MEANTIMEErrors(ctx context.Context, docs []*MEANTIMEDoc, t *Tagger, n int, 
 		if t.Process(ctx, a, doc) != nil {
 			continue
 		}
-		pred := d.mentionSpans(a, EvalOptions{})
+		pred := d.mentionSpans(a, opts)
 		span := func(x tspan) string { return d.Text[d.tokStart[x.s]:d.tokEnd[x.e-1]] }
 		used := make([]bool, len(pred))
 		match := matchOverlap(d.gold, pred, true)

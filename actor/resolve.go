@@ -178,7 +178,7 @@ func (r *run) resolveKB(it *item, persons []string) {
 		case govNouns[next]:
 			r.useEntry(it, code+"GOV")
 			return
-		case milNouns[next] && !r.titleStartsAt(it.e):
+		case milNouns[next] && !r.titleStartsAt(it.e) && (next != "air" || it.e+1 < r.n && airMil[r.low(it.e+1)]):
 			r.useEntry(it, code+"MIL")
 			return
 		}
@@ -275,7 +275,11 @@ func (r *run) locativeContext(it *item) bool {
 		return false
 	}
 	if it.e < r.n {
-		if r.doc.Tokens[it.e].Kind == text.Possessive {
+		if pl := r.possLen(it.e); pl > 0 {
+			// "London's FTSE 100", "Tokyo's stock exchange": the city's market, a place
+			if k := it.e + pl; k < r.n && (nonActors[r.low(k)] || indexNouns[r.low(k)] || marketNouns[r.low(k)]) {
+				return true
+			}
 			return false
 		}
 		if r.sameSent(it.s, it.e) {
@@ -385,8 +389,10 @@ func (r *run) guess(it *item) (string, string) {
 		return sitrep.ActorMedia, country
 	case orgSuffixes[last] || orgSuffixes[first]:
 		return sitrep.ActorOrg, country
-	case placeWords[last]:
-		return sitrep.ActorPlace, country
+	case placeWords[last], n == 3 && placeAbbrevs[first] && r.tok(it.s+1) == ".":
+		return sitrep.ActorPlace, country // "Changi Airport", "St. Louis"
+	case placeAfter[next] && it.e < r.n && !r.doc.Tokens[it.e].Cap:
+		return sitrep.ActorPlace, country // "Heathrow airport"
 	case it.title >= 0:
 		return sitrep.ActorPerson, country
 	case prev == "," && r.titleEndsAt(it.s-1):
@@ -401,7 +407,8 @@ func (r *run) guess(it *item) (string, string) {
 			return sitrep.ActorPerson, country
 		}
 	}
-	if (prev == "in" || prev == "near" || prev == "across" || prev == "throughout") && !firstNames[first] {
+	if (prev == "in" || prev == "near" || prev == "across" || prev == "throughout") && !firstNames[first] &&
+		!(n == 1 && allUpper(r.tok(it.s)) && len(first) <= 5) { // "in RAF livery": an acronym is an organisation
 		if it.s < 2 || !investWords[r.low(it.s-2)] {
 			return sitrep.ActorPlace, country
 		}
@@ -417,6 +424,12 @@ func (r *run) guess(it *item) (string, string) {
 	}
 	if n >= 2 && firstNames[first] {
 		return sitrep.ActorPerson, country
+	}
+	if n >= 2 && r.doc.Tokens[it.e-1].Kind == text.Word {
+		// "Larry Brown", "Jamaal Charles": a capitalised word before a known surname
+		if e, hs := r.matchName(it.e - 1); e == it.e && surnamesOnly(hs) {
+			return sitrep.ActorPerson, country
+		}
 	}
 	if n >= 2 && (speechVerbs[next] || next == "who" || (next == "," && it.e+1 < r.n && r.low(it.e+1) == "who")) {
 		return sitrep.ActorPerson, country

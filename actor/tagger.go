@@ -55,6 +55,9 @@ type scratch struct {
 	order     []string
 	actors    map[string]*sitrep.Actor
 	actorSlab []sitrep.Actor
+	// wordPos and nextPos back the run's word position index (firstAt).
+	wordPos map[string]int32
+	nextPos []int32
 }
 
 // scratchMax is the size above which a scratch buffer or map grown by a huge article is
@@ -64,7 +67,15 @@ const scratchMax = 4096
 // reset empties the buffers of sc after a run, dropping the ones a huge article grew and the
 // references into that article's text and results.
 func (sc *scratch) reset(r *run) {
-	clear(sc.slab[:cap(sc.slab)])
+	// items are taken from the front of the kept block: clear the ones taken (all of it when
+	// the run went on to another block)
+	used := cap(sc.slab)
+	if r.slabN == 0 {
+		used = 0 // no item was taken
+	} else if r.slabKept {
+		used = r.slabN - len(r.slab)
+	}
+	clear(sc.slab[:used])
 	if len(sc.body) > scratchMax {
 		sc.body = nil
 	} else {
@@ -74,6 +85,14 @@ func (sc *scratch) reset(r *run) {
 		sc.actors = nil
 	} else {
 		clear(sc.actors)
+	}
+	if len(sc.wordPos) > scratchMax {
+		sc.wordPos = nil
+	} else {
+		clear(sc.wordPos)
+	}
+	if cap(sc.nextPos) > scratchMax {
+		sc.nextPos = nil
 	}
 	sc.items = resetSlice(r.items)
 	sc.order = resetSlice(r.order)
@@ -85,7 +104,7 @@ func resetSlice[T any](s []T) []T {
 	if cap(s) > scratchMax {
 		return nil
 	}
-	clear(s[:cap(s)])
+	clear(s) // the run only appends: nothing beyond len(s) was set
 	return s[:0]
 }
 
@@ -200,6 +219,18 @@ type run struct {
 	// bodySeen holds lower-cased words written capitalised, other than at the start of a
 	// sentence, in a line that is not a headline (built on the first bodyCap call).
 	bodySeen map[string]bool
+	// wordPos and nextPos index the positions of each capitalised word (as written), and the
+	// memo maps cache per-word answers of usedAlone, acts and afterMaker; all are built on first
+	// use (few articles need them), so that those tests cost O(n) in all rather than per call.
+	wordPos map[string]int32 // first position of each capitalised word (see firstAt)
+	nextPos []int32
+	// linearScans counts the words looked up by scanning before the index is built.
+	linearScans int
+	aloneN      map[string]int32
+	actsMemo    map[string]uint8
+	makerMemo   map[string]bool
+	// properMemo caches properWord per lower-case word.
+	properMemo map[string]bool
 	// notNames holds names found to be products, events or indices in this article
 	// ("MacBook" after "the MacBook line", "WWDC" after "Developers Conference (WWDC)"), so
 	// that their later bare mentions are skipped too. Compared ignoring case.
@@ -209,6 +240,8 @@ type run struct {
 	sc       *scratch
 	slab     []item
 	slabN    int
+	// slabKept tells whether the current block (slab) is the one kept in sc.slab.
+	slabKept bool
 	roots    []int32 // per token: 1 + index in kb.rootList of the names and titles starting there, or 0
 	titleAt  index   // end token → index in titles
 	nameEnd  index   // end token → index in items
@@ -337,9 +370,15 @@ func (r *run) shout(i int) bool {
 		lastTok := doc.Text[doc.Tokens[end-1].Start:doc.Tokens[end-1].End]
 		terminal := lastTok == "." || lastTok == "?" || lastTok == "!"
 		words, caps, content, titled := 0, 0, 0, 0
+		maxWords := end - sp.TokStart
 		for i := sp.TokStart; i < end; i++ {
 			if doc.Tokens[i].Kind != text.Word {
 				continue
+			}
+			if terminal && (words-caps)*10 > maxWords*3 {
+				// a sentence ending in "." is all-capitals only if 70% of its words are; more
+				// than 30% of its tokens are already not, so it is not (most sentences stop here)
+				break
 			}
 			words++
 			if !doc.Tokens[i].Cap {
@@ -424,6 +463,19 @@ func (r *run) properWord(w string) bool {
 	if stopwords[w] || strings.HasSuffix(w, "ly") {
 		return false
 	}
+	if v, ok := r.properMemo[w]; ok {
+		return v // asked before: a text repeating a sentence-initial word is scanned once
+	}
+	v := r.properScan(w)
+	if r.properMemo == nil {
+		r.properMemo = map[string]bool{}
+	}
+	r.properMemo[w] = v
+	return v
+}
+
+// properScan is properWord without the memo.
+func (r *run) properScan(w string) bool {
 	caps, named := 0, false
 	for i := 0; i < r.n; i++ {
 		tk := &r.doc.Tokens[i]
@@ -436,7 +488,7 @@ func (r *run) properWord(w string) bool {
 		caps++
 		// somewhere it opens a longer name or takes a possessive ("Apple Computer", "Apple's"),
 		// which ordinary words opening sentences ("Stock markets", "Speaking to") do not
-		if i+1 < r.n && r.sameSent(i, i+1) && (r.doc.Tokens[i+1].Kind == text.Possessive ||
+		if i+1 < r.n && r.sameSent(i, i+1) && (r.possLen(i+1) > 0 ||
 			r.doc.Tokens[i+1].Kind == text.Word && r.doc.Tokens[i+1].Cap) {
 			named = true
 		}
@@ -490,9 +542,7 @@ func (r *run) camelLower(i int) bool {
 // index: a product noun ("the MacBook line", "Mac OS X operating system"), or an index noun after
 // an optional possessive and number ("Standard & Poor's 500 index", "Russell 2000 Index").
 func (r *run) nonNameAfter(k int) bool {
-	if k < r.n && r.doc.Tokens[k].Kind == text.Possessive {
-		k++
-	}
+	k += r.possLen(k)
 	num := false
 	if k < r.n && r.doc.Tokens[k].Kind == text.Number {
 		k++
@@ -506,6 +556,26 @@ func (r *run) nonNameAfter(k int) bool {
 		return true
 	}
 	return !num && !r.doc.Tokens[k].Cap && productNouns[w]
+}
+
+// possLen returns the number of tokens of a possessive at token k: 1 for "'s", 2 for an
+// apostrophe and "s" written apart from the word before ("Poor 's", as in tokenized corpora,
+// which package text reads as a quote and a word), 0 when there is none.
+func (r *run) possLen(k int) int {
+	if k <= 0 || k >= r.n {
+		return 0
+	}
+	tk := r.doc.Tokens[k]
+	if tk.Kind == text.Possessive {
+		return 1
+	}
+	if tk.Kind == text.Quote && k+1 < r.n && (r.tok(k) == "'" || r.tok(k) == "’") && r.tok(k+1) == "s" &&
+		r.doc.Tokens[k+1].Start == tk.End && tk.Start > r.doc.Tokens[k-1].End {
+		if k+2 >= r.n || r.doc.Tokens[k+2].Start > r.doc.Tokens[k+1].End {
+			return 2
+		}
+	}
+	return 0
 }
 
 // index maps token positions to item or title indexes (stored plus one; zero means none).
@@ -824,11 +894,14 @@ func (r *run) newItem() *item {
 			// first block: the recycled one
 			r.slabN = cap(r.sc.slab)
 			r.slab = r.sc.slab[:r.slabN]
+			r.slabKept = true
 		} else {
 			r.slabN = min(max(2*r.slabN, 16), 256)
 			r.slab = make([]item, r.slabN)
+			r.slabKept = false
 			if r.slabN > cap(r.sc.slab) {
 				r.sc.slab = r.slab // keep the largest block for the next article
+				r.slabKept = true
 			}
 		}
 	}
@@ -877,8 +950,8 @@ func (r *run) chunk(i int) int {
 				break // "Chrysler LLC Jim Press": a company's legal form ends its name
 			}
 			if j > i {
-				if e, _ := r.matchName(j); e > 0 {
-					break // a known name starts here
+				if e, hs := r.matchName(j); e > 0 && !(surnamesOnly(hs) && r.givenName(j-1)) {
+					break // a known name starts here ("Gordon Brown" goes on: "Brown" is only a surname)
 				}
 				if e, _ := r.matchTitle(j); e > 0 && !orgSuffixes[r.low(j)] {
 					break
@@ -905,19 +978,72 @@ func (r *run) chunk(i int) int {
 			j++
 			continue
 		}
+		if j > i && tk.Kind == text.Punct && r.tok(j) == "." && tk.Start == r.doc.Tokens[j-1].End &&
+			placeAbbrevs[r.low(j-1)] && r.isCap(j+1) && r.sameSent(j, j+1) {
+			j++ // "St. Louis", "Mt. Everest": package text splits the period off
+			continue
+		}
 		break
+	}
+	if last == i && i > 0 && i+1 < r.n && r.blocked[i+1] && weekdays[r.low(i+1)] && r.sameSent(i-1, i+1) &&
+		eventOpeners[r.low(i-1)] {
+		// "Black Monday", "Super Tuesday", "Good Friday": a day's name, not an actor
+		return r.skipNonName(i, i+1)
+	}
+	if last >= i && last+2 < r.n && r.tok(last+1) == "-" && r.doc.Tokens[last+1].Start == r.doc.Tokens[last].End &&
+		r.doc.Tokens[last+2].Kind == text.Number && r.doc.Tokens[last+2].Start == r.doc.Tokens[last+1].End {
+		// "Vickers VC-10", "F-35": package text splits a model number off at the hyphen
+		return r.skipNonName(i, last+3)
 	}
 	if last < i || (last == i && len(r.low(i)) == 1) {
 		return i // nothing, or a single letter ("the letter F")
 	}
-	if product(r, i, last+1) || nonActorEnds[r.low(last)] || nonActors[r.low(i)] || r.nonNameAfter(last+1) ||
-		r.camelLower(i-1) || (i > 0 && productCues[r.low(i-1)]) {
+	for k := i + 1; k < last; k++ {
+		if r.low(k) == "flight" && r.doc.Tokens[k+1].Kind == text.Number {
+			return k // "Adam Air Flight 574": the airline, then its flight
+		}
+	}
+	if k := r.osAt(i, last+1); k >= 0 {
+		// "Mac OS X", "Mac OSX Lion": an operating system; its brand alone ("the Mac") is a
+		// product too
+		if k > i {
+			r.notNames = append(r.notNames, r.text(i, k))
+		}
+		return r.skipNonName(i, last+1)
+	}
+	if last+2 < r.n && r.low(last+1) == "and" && r.isCap(last+2) && r.sameSent(i, last+2) {
+		// "the Standard and Poor's 500 index": an index whose name has "and" inside
+		e2 := last + 2
+		for e2 < r.n && r.isCap(e2) && r.sameSent(i, e2) {
+			e2++
+		}
+		if r.nonNameAfter(e2) {
+			return r.skipNonName(i, e2)
+		}
+	}
+	if last > i && (nonActorEnds[r.low(last)] || r.nonNameAfter(last+1)) && !nonActors[r.low(i)] && !product(r, i, last+1) &&
+		r.givenName(i) && r.acts(r.tok(i), true) {
+		// "Apple Worldwide Developers Conference" where "Apple" speaks elsewhere: the organiser
+		// is a name, the event after it is not
+		return i + 1
+	}
+	if product(r, i, last+1) || nonActorEnds[r.low(last)] || nonActors[r.low(i)] || r.nonNameAfter(last+1) || r.versionAfter(last+1) ||
+		r.camelLower(i-1) || r.productCue(i, last+1) {
 		// a product, model, event or index ("Airbus A380", "Boeing 787", "KC-45", "the MacBook
 		// line", "iPod Nano", "Dow Jones", "Worldwide Developers Conference")
 		return r.skipNonName(i, last+1)
 	}
 	if r.notName(i, last+1) {
 		return -(last + 1)
+	}
+	if r.makerOfCounted(i, last+1) {
+		// "12 new long-haul Airbus aircraft", "two Chrysler plants": the maker's name describes
+		// counted things; it is not remembered, the company may act elsewhere
+		return -(last + 1)
+	}
+	if r.theThing(i, last+1) {
+		// "the Taurus was" after "Ford Taurus": a model named after its maker
+		return r.skipNonName(i, last+1)
 	}
 	// "Shares of Northwind Logistics": an ordinary word capitalised by its position opens the
 	// sequence; drop it and the connectors after it
@@ -933,11 +1059,319 @@ func (r *run) chunk(i int) int {
 	// a lone capitalised word opening a sentence is a name only if the text capitalises it
 	// elsewhere too, or a speech verb follows ("Boeing said")
 	if last == i && (i == 0 || r.doc.Tokens[i-1].Sent != r.doc.Tokens[i].Sent || r.doc.Tokens[i-1].Kind == text.Quote) {
-		if strings.HasSuffix(r.low(i), "ly") || (!r.seenCap(r.low(i)) && !(i+1 < r.n && speechVerbs[r.low(i+1)]) && !r.properWord(r.low(i))) {
+		said := i+1 < r.n && speechVerbs[r.low(i+1)]
+		if strings.HasSuffix(r.low(i), "ly") && !said || (!r.seenCap(r.low(i)) && !said && !r.properWord(r.low(i))) {
 			return i
 		}
 	}
 	return last + 1
+}
+
+// makerOfCounted reports whether the capitalised sequence [s,e) sits inside a counted noun phrase
+// as the maker or owner of the things counted: a number comes before it (with only lower-case
+// words in between: "12 new long-haul") and a plural noun of things right after it.
+func (r *run) makerOfCounted(s, e int) bool {
+	if e >= r.n || !countedThings[r.low(e)] || r.doc.Tokens[e].Cap || !r.sameSent(s, e) {
+		return false
+	}
+	for k := s - 1; k >= 0 && k >= s-5 && r.sameSent(k, s); k-- {
+		tk := r.doc.Tokens[k]
+		if tk.Kind == text.Number || numberWords[r.low(k)] {
+			return true
+		}
+		if tk.Kind == text.Punct && r.tok(k) == "-" {
+			continue
+		}
+		if tk.Kind != text.Word || tk.Cap || stopwords[r.low(k)] && !adjStops[r.low(k)] {
+			return false
+		}
+	}
+	return false
+}
+
+// givenName reports whether token k can be a given name before a surname: a plain capitalised
+// word with no hyphen or period that is not a title, honorific, organisation word or known name
+// ("Gordon" in "Gordon Brown", but not "President-elect" in "President-elect Obama").
+func (r *run) givenName(k int) bool {
+	tk := r.doc.Tokens[k]
+	w := r.low(k)
+	if tk.Kind != text.Word || !tk.Cap || strings.ContainsAny(w, "-.") || honorifics[w] || orgSuffixes[w] ||
+		stopwords[w] || r.blocked[k] {
+		return false
+	}
+	if e, _ := r.matchTitle(k); e > 0 {
+		return false
+	}
+	e, _ := r.matchName(k)
+	return e <= 0
+}
+
+// surnamesOnly reports whether every hit is a bare surname: after another capitalised word it is
+// part of someone else's full name ("Gordon Brown" is not the KB's "Brown").
+func surnamesOnly(hs []hit) bool {
+	for _, h := range hs {
+		if h.kind != kindSurname {
+			return false
+		}
+	}
+	return len(hs) > 0
+}
+
+// sameLine reports whether tokens i < j are in one sentence with no line break between them.
+func (r *run) sameLine(i, j int) bool {
+	return r.sameSent(i, j) && !strings.Contains(r.doc.Text[r.doc.Tokens[i].End:r.doc.Tokens[j].Start], "\n")
+}
+
+// osAt returns the index of the token in [s,e) that names an operating system ("OS", "OSX":
+// "Mac OS X", "Chrome OS"), or -1.
+func (r *run) osAt(s, e int) int {
+	for k := s; k < e; k++ {
+		if w := r.tok(k); w == "OS" || w == "OSX" {
+			return k
+		}
+	}
+	return -1
+}
+
+// versionAfter reports whether an apposition after token k calls the name before it a version or
+// code name of something ("Tiger, the newest version of Mac OS X", "Tiger, the code name for
+// this release"): a product, not an actor.
+func (r *run) versionAfter(k int) bool {
+	if k+1 >= r.n || r.tok(k) != "," || r.low(k+1) != "the" || !r.sameSent(k, k+1) {
+		return false
+	}
+	for j := k + 2; j < r.n && j < k+6 && r.sameSent(k, j); j++ {
+		w := r.low(j)
+		if versionNouns[w] || w == "code" && j+1 < r.n && r.low(j+1) == "name" {
+			if w == "code" {
+				j++
+			}
+			return j+1 < r.n && (r.low(j+1) == "of" || r.low(j+1) == "for")
+		}
+		if r.doc.Tokens[j].Kind != text.Word || r.doc.Tokens[j].Cap {
+			return false
+		}
+	}
+	return false
+}
+
+// productCue reports whether the word before the capitalised sequence [s,e), in the same line,
+// makes it a product ("the next model Falcon", "web browser Safari"), unless the sequence acts
+// elsewhere in the text ("Microsoft said"): a later bare mention of a product is skipped too,
+// so a company must not be taken for one.
+func (r *run) productCue(s, e int) bool {
+	if s == 0 || !productCues[r.low(s-1)] || strings.Contains(r.doc.Text[r.doc.Tokens[s-1].End:r.doc.Tokens[s].Start], "\n") {
+		return false
+	}
+	return !r.acts(r.tok(e-1), false)
+}
+
+// theThing reports whether the capitalised word at s, after "the", names a thing (a product or
+// model) rather than an actor. Companies and people rarely take "the"; products do ("the
+// Taurus"). Places, ships and teams do too ("the Bronx", "the Broncos"), so it needs all of:
+//   - "the" right before, one word, not all capitals ("the EU"), not a plural ("the Beatles"),
+//     not ending in a glued organisation word ("the Eurogroup");
+//   - after it, the end of the clause or a word that ends a noun phrase ("was", "and", ...), not a
+//     noun it modifies ("the Apple logo"), a possessive or a place after a comma;
+//   - elsewhere in the text the same word follows a maker's name: a capitalised word that is also
+//     used alone ("Ford ... the Ford Taurus ... the Taurus"), or a brand written in lower
+//     camel case ("iPod Shuffle");
+//   - the word never acts elsewhere (followed by a verb of saying or a possessive).
+func (r *run) theThing(s, e int) bool {
+	if e != s+1 || s == 0 || r.low(s-1) != "the" || !r.sameSent(s-1, s) || r.blocked[s] {
+		return false
+	}
+	w := r.low(s)
+	if r.doc.Tokens[s].Kind != text.Word || allUpper(r.tok(s)) || len(w) < 3 || pluralName(w) || orgEnding(w) ||
+		orgSuffixes[w] || mediaSuffixes[w] || placeWords[w] {
+		return false
+	}
+	if e < r.n && r.sameSent(s, e) {
+		tk := r.doc.Tokens[e]
+		switch {
+		case r.possLen(e) > 0:
+			return false
+		case tk.Kind == text.Word && !thingFollowers[r.low(e)]:
+			return false
+		case tk.Kind == text.Punct && (r.tok(e) == "(" || r.tok(e) == "&"):
+			return false
+		case tk.Kind == text.Number:
+			return false
+		case r.tok(e) == "," && e+1 < r.n:
+			if ne, hs := r.matchName(e + 1); ne > 0 && r.placeHits(hs) {
+				return false // "the Cupertino, California event": a place
+			}
+		}
+	}
+	return r.afterMaker(s) && !r.acts(r.tok(s), true)
+}
+
+// afterMaker reports whether the word at token s occurs elsewhere right after a maker's name: a
+// capitalised word also used alone in the text ("Ford Taurus" with "Ford will ..."), not a
+// place, or a lower-camel-case brand ("iPod Shuffle"). The answer is kept per word.
+func (r *run) afterMaker(s int) bool {
+	w := r.tok(s)
+	if v, ok := r.makerMemo[w]; ok {
+		return v
+	}
+	v := false
+	for k := r.firstAt(w); k >= 0; k = r.nextAt(w, k) {
+		if k == 0 || k == s || !r.sameSent(k-1, k) {
+			continue
+		}
+		if r.camelLower(k - 1) {
+			v = true
+			break
+		}
+		b := k - 1
+		if r.doc.Tokens[b].Kind != text.Word || !r.doc.Tokens[b].Cap || stopwords[r.low(b)] || honorifics[r.low(b)] ||
+			r.sentenceStart(b) && !r.seenCap(r.low(b)) {
+			continue
+		}
+		if ne, hs := r.matchName(b); ne > 0 && r.placeHits(hs) {
+			continue
+		}
+		if r.usedAlone(b) {
+			v = true
+			break
+		}
+	}
+	if r.makerMemo == nil {
+		r.makerMemo = map[string]bool{}
+	}
+	r.makerMemo[w] = v
+	return v
+}
+
+// pluralName reports whether the lower-case word w looks like a plural ("beatles", "houthis"):
+// a band, party or people, not a product; "taurus", "express", "genesis" are not plurals.
+func pluralName(w string) bool {
+	if !strings.HasSuffix(w, "s") {
+		return false
+	}
+	for _, x := range []string{"us", "ss", "is", "os"} {
+		if strings.HasSuffix(w, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgEnding reports whether the lower-case word w ends in a glued organisation word
+// ("eurogroup", "bundesbank", "aerotech").
+func orgEnding(w string) bool {
+	for _, x := range []string{"group", "bank", "corp", "tech", "soft", "net", "com"} {
+		if len(w) > len(x)+2 && strings.HasSuffix(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstAt returns the first token position of the capitalised word w (as written), or -1;
+// nextAt(w, k) gives the next position of the same word. The first few words asked in an
+// article are found by scanning the tokens; after that an index is built, in one pass, into
+// buffers reused between articles, so that an article asking about many words stays linear.
+func (r *run) firstAt(w string) int {
+	if r.wordPos == nil && r.linearScans < 4 {
+		r.linearScans++
+		return r.scanFor(w, 0)
+	}
+	if r.wordPos == nil {
+		if r.sc.wordPos == nil {
+			r.sc.wordPos = map[string]int32{}
+		}
+		r.wordPos = r.sc.wordPos
+		r.sc.nextPos = grow(r.sc.nextPos, r.n)
+		r.nextPos = r.sc.nextPos
+		for k := r.n - 1; k >= 0; k-- {
+			if tk := r.doc.Tokens[k]; tk.Kind == text.Word && tk.Cap {
+				t := r.tok(k)
+				if p, ok := r.wordPos[t]; ok {
+					r.nextPos[k] = p
+				} else {
+					r.nextPos[k] = -1
+				}
+				r.wordPos[t] = int32(k)
+			}
+		}
+	}
+	if p, ok := r.wordPos[w]; ok {
+		return int(p)
+	}
+	return -1
+}
+
+// nextAt returns the next position of the capitalised word w after its occurrence at token k,
+// or -1 (after firstAt(w)).
+func (r *run) nextAt(w string, k int) int {
+	if r.wordPos == nil {
+		return r.scanFor(w, k+1)
+	}
+	return int(r.nextPos[k])
+}
+
+// scanFor returns the first position from k on of the capitalised word w, or -1.
+func (r *run) scanFor(w string, k int) int {
+	for ; k < r.n; k++ {
+		if tk := &r.doc.Tokens[k]; tk.Kind == text.Word && tk.Cap && tk.End-tk.Start == len(w) && r.doc.Text[tk.Start:tk.End] == w {
+			return k
+		}
+	}
+	return -1
+}
+
+// alone reports whether the capitalised word at token k stands alone: no capitalised word
+// follows it in its sentence.
+func (r *run) alone(k int) bool {
+	return k+1 >= r.n || !r.sameSent(k, k+1) || !(r.doc.Tokens[k+1].Kind == text.Word && r.doc.Tokens[k+1].Cap)
+}
+
+// usedAlone reports whether the word at token s also occurs elsewhere as a name by itself, with
+// no capitalised word after it ("Ford will ...").
+func (r *run) usedAlone(s int) bool {
+	w := r.tok(s)
+	n, ok := r.aloneN[w]
+	if !ok {
+		for k := r.firstAt(w); k >= 0; k = r.nextAt(w, k) {
+			if r.alone(k) {
+				n++
+			}
+		}
+		if r.aloneN == nil {
+			r.aloneN = map[string]int32{}
+		}
+		r.aloneN[w] = n
+	}
+	if r.doc.Tokens[s].Cap && r.alone(s) {
+		n-- // s itself does not count
+	}
+	return n > 0
+}
+
+// acts reports whether the word w occurs in the text as the one-word subject of a verb of saying
+// ("Airbus said") or, when poss is set, with a possessive ("Apple's"): an actor, not a thing.
+func (r *run) acts(w string, poss bool) bool {
+	m, ok := r.actsMemo[w]
+	if !ok {
+		m = 4
+		for k := r.firstAt(w); k >= 0; k = r.nextAt(w, k) {
+			if k+1 >= r.n || k > 0 && r.doc.Tokens[k-1].Kind == text.Word && r.doc.Tokens[k-1].Cap && r.sameLine(k-1, k) {
+				continue
+			}
+			if speechVerbs[r.low(k+1)] {
+				m |= 1
+			}
+			if r.possLen(k+1) > 0 {
+				m |= 2
+			}
+		}
+		if r.actsMemo == nil {
+			r.actsMemo = map[string]uint8{}
+		}
+		r.actsMemo[w] = m
+	}
+	return m&1 != 0 || poss && m&2 != 0
 }
 
 // product reports whether the capitalised sequence [s,e) names a product or model: a token
@@ -1117,9 +1551,7 @@ func (r *run) appRole(it *item) {
 		}
 		if m, ok := r.nameAt.get(p); ok && r.items[m].kind == itKB && r.setMod(it, r.items[m]) {
 			p = r.items[m].e
-			if p < r.n && r.doc.Tokens[p].Kind == text.Possessive {
-				p++
-			}
+			p += r.possLen(p)
 			continue
 		}
 		break

@@ -9,6 +9,7 @@ import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/actor"
 	"github.com/sitrep/sitrep/text"
+	"github.com/sitrep/sitrep/timex"
 )
 
 var testKB = actor.MustLoadKB()
@@ -86,6 +87,16 @@ func TestTaggerMentions(t *testing.T) {
 		{"NonASCII", "Mevlüt Çavuşoğlu spoke in Ankara.", "2020-01-01", "Mevlüt Çavuşoğlu", "mevlut-cavusoglu", "person", "", "alias"},
 		{"NonASCIILengthChange", "Officials said İbrahim Kalın met them.", "2024-01-01", "İbrahim Kalın", "ibrahim-kalin", "person", "", "alias"},
 		{"Compound", "The Israel-Lebanon border was quiet.", "2024-05-01", "Lebanon", "LBN", "country", "", "name"},
+		{"SaintPlace", "The team flew to St. Louis for the final on Sunday.", "2024-05-01", "St. Louis", "x:st-louis", "place", "", "unknown"},
+		{"AirportPlace", "A cargo jet landed at Tarrow airport after the storm.", "2024-05-01", "Tarrow", "x:tarrow", "place", "", "unknown"},
+		{"GivenNameAndKBSurname", "Delia Brown told the court she was heartbroken.", "2024-05-01", "Delia Brown", "x:delia-brown", "person", "", "unknown"},
+		{"CityMarket", "Stocks fell again and London's FTSE 100 lost 2%.", "2024-05-01", "London", "place:london", "place", "", "capital"},
+		{"CityMarketSpaced", "Stocks fell again and London 's FTSE 100 lost 2 % .", "2024-05-01", "London", "place:london", "place", "", "capital"},
+		{"AcronymAfterIn", "The tankers will fly in RAF colours from next year.", "2024-05-01", "RAF", "x:raf", "org", "", "unknown"},
+		{"DemonymAirTraffic", "The ban covers Indonesian air traffic to Europe.", "2024-05-01", "Indonesian", "IDN", "country", "", "demonym"},
+		{"DemonymAirStrikes", "Israeli air strikes hit the port.", "2024-05-01", "Israeli", "ISRMIL", "org", "", "demonym"},
+		{"SurnameInLy", "Sales fell last year. Dunnally says the new range will help.", "2024-05-01", "Dunnally", "x:dunnally", "org", "", "unknown"},
+		{"NorthAmerican", "The carmaker cut jobs in its North American plants.", "2024-05-01", "North American", "place:north-america", "place", "", "alias"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -332,6 +343,16 @@ func TestTaggerNonNames(t *testing.T) {
 		{"CamelBrand", "Orrin Labs updated the iWidget Nano and said sales rose.", []string{"Nano"}, []string{"Orrin Labs"}},
 		{"EventAcronym", "Engineers met at the Brellin Developers Conference (BDC). The BDC drew 5,000 people.", []string{"BDC", "Brellin"}, nil},
 		{"HeadlineName", "Quorvex plans to sell films online\nQuorvex executives are in talks with studios, Quorvex said.", nil, []string{"Quorvex"}},
+		{"IndexSpacedPossessive", "The Halvard & Rhee 's 300 index fell while Corvin Capital gained .", []string{"Halvard", "Rhee"}, []string{"Corvin Capital"}},
+		{"IndexWithAnd", "The Halvard and Rhee's 300 index fell while Corvin Capital gained.", []string{"Halvard", "Rhee"}, []string{"Corvin Capital"}},
+		{"HyphenModel", "The air force will retire its Tervik VC-10 fleet, Tervik Aviation said.", []string{"VC"}, []string{"Tervik Aviation"}},
+		{"OperatingSystem", "Orrin Labs released Nova OS X Ridge. Developers said the Nova apps ran faster on the Nova.", []string{"Nova", "Ridge"}, []string{"Orrin Labs"}},
+		{"VersionApposition", "Users praised Quillfin, the newest version of the Orrin Labs browser, on Monday.", []string{"Quillfin"}, []string{"Orrin Labs"}},
+		{"BrowserCue", "The update fixes the web browser Quillfin and other tools, Orrin Labs said.", []string{"Quillfin"}, []string{"Orrin Labs"}},
+		{"CountedMaker", "Aer Talon bought 12 new long-haul Corvane jets. Deliveries start next year.", []string{"Corvane"}, []string{"Aer Talon"}},
+		{"TheModel", "Keltor will stop building the Keltor Vantis. Dealers said the Vantis was popular.", nil, []string{"Keltor"}},
+		{"FlightNumber", "Investigators studied the loss of Marlow Air Flight 812 near the coast.", []string{"Flight"}, []string{"Marlow Air"}},
+		{"EventOrganiser", "Quorvex said sales rose. At the Quorvex Worldwide Builders Conference it showed a phone.", []string{"Conference"}, []string{"Quorvex"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -350,8 +371,27 @@ func TestTaggerNonNames(t *testing.T) {
 			}
 		})
 	}
+	// "the Vantis" is the model named after its maker elsewhere; "Keltor" alone stays a name
+	a := tag(t, "Keltor will stop building the Keltor Vantis. Dealers said the Vantis was popular.", "2024-05-01")
+	for _, m := range a.Mentions {
+		if m.Text == "Vantis" {
+			t.Errorf("model tagged as a name: %+v", m)
+		}
+	}
+	// but places, teams and bands after "the" are names
+	a = tag(t, "He grew up in the Bronx. The Corvettes beat the Ravens, and the Beatles played on.", "2024-05-01")
+	for _, w := range []string{"Bronx", "Corvettes", "Ravens", "Beatles"} {
+		if mention(a, w) == nil {
+			t.Errorf("no mention %q in %+v", w, a.Mentions)
+		}
+	}
+	// a company named after a product cue but speaking elsewhere stays a name
+	a = tag(t, "Orrin Labs ships the browser Quorvex\nQuorvex said on Monday it would fix the flaw.", "2024-05-01")
+	if mention(a, "Quorvex") == nil {
+		t.Errorf("speaking company lost after a product cue: %+v", a.Mentions)
+	}
 	// the headline's opening word is a name: it is never written in lower case
-	a := tag(t, "Quorvex plans to sell films online\nQuorvex's executives are in talks with studios.", "2024-05-01")
+	a = tag(t, "Quorvex plans to sell films online\nQuorvex's executives are in talks with studios.", "2024-05-01")
 	if m := a.Mentions; len(m) < 2 || m[0].Start != 0 {
 		t.Errorf("headline-opening name not tagged: %+v", m)
 	}
@@ -359,5 +399,55 @@ func TestTaggerNonNames(t *testing.T) {
 	a = tag(t, "Stock markets fell sharply\nStock indexes worldwide dropped on Monday.\nSpeaking to reporters, officials said more was needed.", "2024-05-01")
 	if len(a.Mentions) != 0 {
 		t.Errorf("ordinary sentence-initial words tagged: %+v", a.Mentions)
+	}
+}
+
+func TestTaggerNamedDay(t *testing.T) {
+	// time expressions come first in the pipeline; a capitalised word naming a day with them is
+	// not an actor, a company next to a weekday is
+	for _, tt := range []struct {
+		text    string
+		absent  string
+		present string
+	}{
+		{"Traders still remember ' Black Monday ' and the crash that followed.", "Black", ""},
+		{"Shares fell on Black Monday, Corvin Capital said.", "Black", "Corvin Capital"},
+		{"Ships waited in the Gulf of Aden Thursday before sailing on.", "", "Aden"},
+	} {
+		a := &sitrep.Article{Text: tt.text}
+		d := date("2024-05-01")
+		a.Published = &d
+		doc := text.Parse(tt.text)
+		if err := timex.NewTagger(timex.DefaultOptions()).Process(context.Background(), a, doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := actor.NewTagger(testKB, actor.DefaultOptions()).Process(context.Background(), a, doc); err != nil {
+			t.Fatal(err)
+		}
+		if tt.absent != "" && mention(a, tt.absent) != nil {
+			t.Errorf("%q: day name tagged: %+v", tt.text, a.Mentions)
+		}
+		if tt.present != "" && mention(a, tt.present) == nil {
+			t.Errorf("%q: no mention %q in %+v", tt.text, tt.present, a.Mentions)
+		}
+	}
+}
+
+func TestTaggerRepeatsLinear(t *testing.T) {
+	// every test that looks at the whole text (is this word a proper name elsewhere? does it
+	// speak? is it a model named after its maker?) is answered once per word, so an article
+	// repeating the same sentence costs linear time; each of these took tens of seconds at
+	// 20,000 repeats when the answers were rescanned per occurrence
+	tg := actor.NewTagger(testKB, actor.DefaultOptions())
+	for _, unit := range []string{"Stock fell. ", "Keltor plans more\n", "x the Bronx and ", "Kelt Vance and Dora Brown met. "} {
+		s := strings.Repeat(unit, 16000)
+		start := time.Now()
+		a := &sitrep.Article{Text: s}
+		if err := tg.Process(context.Background(), a, text.Parse(s)); err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("%q ×16000: %v", unit, d)
+		}
 	}
 }

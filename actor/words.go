@@ -187,7 +187,9 @@ var indexNouns = set("index", "average", "industrial", "composite", "indices", "
 
 // productCues before a capitalised name make it a product ("the next model Falcon", "a
 // version codenamed Tiger").
-var productCues = set("model", "codenamed", "code-named", "dubbed", "nameplate")
+var productCues = set("model", "codenamed", "code-named", "dubbed", "nameplate", "browser",
+	"app", "smartphone", "handset", "tablet", "laptop", "notebook", "console", "sedan", "hatchback",
+	"jetliner", "airliner")
 
 // legalForms end a company's name: a capitalised word after one starts another name.
 var legalForms = set("inc", "corp", "llc", "ltd", "plc", "co", "ag", "sa", "spa", "nv", "gmbh", "bv", "lp", "llp")
@@ -206,3 +208,54 @@ var objectVerbs = set("blamed", "blames", "accused", "accuses", "urged", "urges"
 	"condemned", "condemns", "threatened", "threatens", "attacked", "struck", "invited", "asked", "asks",
 	"supports", "supported", "backs", "backed", "opposes", "opposed", "informed", "notified", "assured",
 	"reassured", "deterred", "deter", "punish", "punished", "confront", "confronted", "engage", "engaged")
+
+// marketNouns after a capital's possessive make the capital the place of a market, not its
+// government ("Tokyo's stock exchange", "London's markets").
+var marketNouns = set("stock", "stocks", "market", "markets", "exchange", "bourse", "shares", "benchmark")
+
+// placeAbbrevs are abbreviations that open place names and keep their period ("St. Louis",
+// "Mt. Everest", "Ft. Worth").
+var placeAbbrevs = set("st", "mt", "ft", "pt")
+
+// placeAfter are lower-case nouns that make the unknown name before them a place ("Heathrow
+// airport", "Orange county"). Nouns such as "plant" or "base" are not here: they follow
+// companies' names as often ("two Chrysler plants").
+var placeAfter = set("airport", "county", "province", "region", "district", "island", "river", "valley",
+	"lake", "harbor", "harbour", "peninsula", "municipality", "prefecture")
+
+// weekdays are day names; a capitalised word right before one, after "the" or "on", names the
+// day ("Black Monday").
+var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// eventOpeners precede a named day ("on Black Monday", "the Super Tuesday primaries", a
+// quotation mark).
+var eventOpeners = set("the", "on", "a", "`", "‘", "'", "\"", "“")
+
+// thingFollowers are words that can follow a noun phrase "the X" without being modified by it:
+// after one of them, "the X" stands alone ("the Taurus was", "the Sky and Astra").
+var thingFollowers = set("was", "is", "were", "are", "be", "been", "being", "has", "had", "will",
+	"would", "and", "or", "to", "in", "on", "at", "for", "from", "with", "by", "as", "which", "that")
+
+// versionNouns, followed by "of" or "for" in an apposition, make the name before it a product
+// ("Tiger, the latest version of the system").
+var versionNouns = set("version", "edition", "upgrade", "codename")
+
+// countedThings are plural nouns of things a company makes or owns; after a number and a
+// company's name they make the name a description ("two Chrysler plants", "12 Airbus jets").
+var countedThings = set("jets", "aircraft", "planes", "airplanes", "airliners", "jetliners", "cars",
+	"vehicles", "trucks", "plants", "factories", "dealerships", "stores", "shops", "computers", "phones",
+	"handsets", "models", "engines", "helicopters", "ships", "tankers", "rifles", "tanks")
+
+// numberWords count things ("two", "several").
+var numberWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "twenty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "several",
+	"many", "some", "few")
+
+// adjStops are stopwords that can stand between a number and the noun it counts ("12 new
+// jets", "two other plants").
+var adjStops = set("new", "other", "more", "first", "last", "next")
+
+// airMil are the words after "air" that make "Israeli air ..." the military ("air strikes",
+// "air force"); "Indonesian air traffic" is the country.
+var airMil = set("force", "forces", "strike", "strikes", "raid", "raids", "defense", "defence",
+	"defenses", "defences", "power", "campaign", "attack", "attacks", "assault", "war", "arm", "wing")

@@ -17,7 +17,7 @@ func init() {
 		data := dataFlag(fs)
 		errors := fs.Int("errors", 0, "also print up to N missed and N spurious mentions")
 		noTimex := fs.Bool("no-timex", false, "do not run the timex stage before the actor stage")
-		govLOC := fs.Bool("gov-loc", false, "score government actors (White House, US government) as LOC, MEANTIME's convention, instead of ORG")
+		govLOC := fs.Bool("gov-loc", false, "score a state's government (White House, US government: codes ending in GOV) as LOC, MEANTIME's convention, instead of ORG; militaries stay ORG")
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
@@ -48,7 +48,7 @@ func init() {
 		}
 		sc.Report(w)
 		if *errors > 0 {
-			for _, line := range actor.MEANTIMEErrors(ctx, docs, t, *errors, before...) {
+			for _, line := range actor.MEANTIMEErrorsWith(ctx, docs, t, actor.EvalOptions{GovAsLOC: *govLOC}, *errors, before...) {
 				fmt.Fprintln(w, line)
 			}
 		}
