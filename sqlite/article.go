@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -208,14 +209,14 @@ func isDigits(s string) bool {
 }
 
 // findArticleByID returns one article, fully loaded, or ENOTFOUND.
+// One statement: pages that load many articles one by one (actor pages read 300) pay for each
+// statement's preparation.
 func findArticleByID(ctx context.Context, tx *Tx, id string) (*sitrep.Article, error) {
-	as, _, err := findArticles(ctx, tx, sitrep.ArticleFilter{ID: &id, Full: true, Limit: 1})
-	if err != nil {
-		return nil, err
-	} else if len(as) == 0 {
+	a, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns(true)+` FROM articles a WHERE a.id = ?`, id), true)
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil, sitrep.Errorf(sitrep.ENOTFOUND, "Article not found.")
 	}
-	return as[0], nil
+	return a, err
 }
 
 // articleColumns lists the columns scanArticle reads, with the article table aliased "a". With
@@ -324,20 +325,13 @@ func findArticles(ctx context.Context, tx *Tx, filter sitrep.ArticleFilter) ([]*
 	}
 	cond := strings.Join(where, " AND ")
 
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+` WHERE `+cond, args...).Scan(&n); err != nil {
-		return nil, 0, ftsError(err)
-	}
-	if n == 0 {
-		return []*sitrep.Article{}, 0, nil
-	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+articleColumns(filter.Full)+` FROM `+from+
 		` WHERE `+cond+` ORDER BY `+order+limitOffset(filter.Limit, filter.Offset), args...)
 	if err != nil {
 		return nil, 0, ftsError(err)
 	}
 	defer rows.Close()
-	out := make([]*sitrep.Article, 0, min(n, 256))
+	out := make([]*sitrep.Article, 0, max(min(filter.Limit, 256), 0))
 	for rows.Next() {
 		a, err := scanArticle(rows, filter.Full)
 		if err != nil {
@@ -346,6 +340,18 @@ func findArticles(ctx context.Context, tx *Tx, filter sitrep.ArticleFilter) ([]*
 		out = append(out, a)
 	}
 	if err := rows.Err(); err != nil {
+		return nil, 0, ftsError(err)
+	}
+	rows.Close()
+	// The total: a short page gives it without counting. Without any filter, COUNT(*) has no
+	// WHERE clause, so SQLite counts the entries of the smallest index page by page (0.2 ms at
+	// 100,000 articles, against 15 ms with a WHERE that is always true).
+	count := `SELECT COUNT(*) FROM ` + from + ` WHERE ` + cond
+	if len(where) == 1 {
+		count = `SELECT COUNT(*) FROM articles`
+	}
+	n, err := pageTotal(ctx, tx, count, args, len(out), filter.Limit, filter.Offset)
+	if err != nil {
 		return nil, 0, ftsError(err)
 	}
 	return out, n, nil

@@ -131,7 +131,10 @@ func findStories(ctx context.Context, tx *Tx, filter sitrep.StoryFilter) ([]*sit
 	if v := filter.Actor; v != nil {
 		where, args = append(where, "EXISTS (SELECT 1 FROM story_actors a WHERE a.story_id = s.id AND a.actor = ?)"), append(args, *v)
 	}
-	q := `SELECT s.data, COUNT(*) OVER () FROM stories s WHERE ` + strings.Join(where, " AND ") +
+	// The page reads only its own rows (the last_seen index gives the order); the total is a
+	// separate COUNT over an index. A window COUNT(*) OVER () would read every story row, JSON
+	// included, to return 25 of them.
+	q := `SELECT s.data FROM stories s WHERE ` + strings.Join(where, " AND ") +
 		` ORDER BY s.last_seen DESC, s.id DESC` + limitOffset(filter.Limit, filter.Offset)
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -139,10 +142,9 @@ func findStories(ctx context.Context, tx *Tx, filter sitrep.StoryFilter) ([]*sit
 	}
 	defer rows.Close()
 	var out []*sitrep.Story
-	n := 0
 	for rows.Next() {
 		var data string
-		if err := rows.Scan(&data, &n); err != nil {
+		if err := rows.Scan(&data); err != nil {
 			return nil, 0, err
 		}
 		var st sitrep.Story
@@ -154,12 +156,27 @@ func findStories(ctx context.Context, tx *Tx, filter sitrep.StoryFilter) ([]*sit
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
-	if len(out) == 0 && filter.Offset > 0 {
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories s WHERE `+strings.Join(where, " AND "), args...).Scan(&n); err != nil {
-			return nil, 0, err
-		}
+	n, err := pageTotal(ctx, tx, `SELECT COUNT(*) FROM stories s WHERE `+strings.Join(where, " AND "), args,
+		len(out), filter.Limit, filter.Offset)
+	if err != nil {
+		return nil, 0, err
 	}
 	return out, n, nil
+}
+
+// pageTotal returns the number of rows matching a listing of which a page of n rows was read
+// with the given limit and offset. A short page gives the total without counting (unless it is
+// empty past the first row); otherwise countQuery is run.
+func pageTotal(ctx context.Context, tx *Tx, countQuery string, args []any, n, limit, offset int) (int, error) {
+	offset = max(offset, 0)
+	if (limit <= 0 || n < limit) && (n > 0 || offset == 0) {
+		return offset + n, nil
+	}
+	var total int
+	if err := tx.QueryRowContext(ctx, countQuery, args...).Scan(&total); err != nil {
+		return 0, err
+	}
+	return total, nil
 }
 
 func findStorylineByID(ctx context.Context, tx *Tx, id int64) (*sitrep.Storyline, error) {
@@ -182,7 +199,7 @@ func findStorylines(ctx context.Context, tx *Tx, filter sitrep.StorylineFilter) 
 		where, args = append(where, `EXISTS (SELECT 1 FROM stories s JOIN story_actors a ON a.story_id = s.id
 			WHERE s.storyline_id = l.id AND a.actor = ?)`), append(args, *v)
 	}
-	q := `SELECT l.data, COUNT(*) OVER () FROM storylines l WHERE ` + strings.Join(where, " AND ") +
+	q := `SELECT l.data FROM storylines l WHERE ` + strings.Join(where, " AND ") +
 		` ORDER BY l.last_seen DESC, l.id DESC` + limitOffset(filter.Limit, filter.Offset)
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -190,10 +207,9 @@ func findStorylines(ctx context.Context, tx *Tx, filter sitrep.StorylineFilter) 
 	}
 	defer rows.Close()
 	var out []*sitrep.Storyline
-	n := 0
 	for rows.Next() {
 		var data string
-		if err := rows.Scan(&data, &n); err != nil {
+		if err := rows.Scan(&data); err != nil {
 			return nil, 0, err
 		}
 		var l sitrep.Storyline
@@ -203,6 +219,12 @@ func findStorylines(ctx context.Context, tx *Tx, filter sitrep.StorylineFilter) 
 		out = append(out, &l)
 	}
 	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	rows.Close()
+	n, err := pageTotal(ctx, tx, `SELECT COUNT(*) FROM storylines l WHERE `+strings.Join(where, " AND "), args,
+		len(out), filter.Limit, filter.Offset)
+	if err != nil {
 		return nil, 0, err
 	}
 	// Links come from story_links, the table of record.
