@@ -1,9 +1,8 @@
 package dedup
 
 import (
-	"hash/maphash"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -13,6 +12,10 @@ import (
 
 // maxTextBytes bounds the text read per article, keeping the work per article constant.
 const maxTextBytes = 64 << 10
+
+// schemeVersion numbers the shingling and hashing rules. Persisted signatures made under another
+// scheme (see Index.Scheme) must be recomputed from the text.
+const schemeVersion = 2
 
 // Options tune the index.
 type Options struct {
@@ -25,11 +28,15 @@ type Options struct {
 	Containment, MinJaccard float64
 	// MinShingles: articles with fewer shingles are too short to call copies and are not indexed.
 	MinShingles int
+	// MaxBucket bounds the articles remembered per LSH bucket (the most recent are kept), so that
+	// a feed republishing one text thousands of times costs the same per article as any other.
+	// A copy still finds its group through the recent copies; 0 means the default.
+	MaxBucket int
 }
 
 // DefaultOptions returns the options sitrep runs with.
 func DefaultOptions() Options {
-	return Options{ShingleSize: 4, NumHashes: 64, Bands: 32, Containment: 0.7, MinJaccard: 0.2, MinShingles: 8}
+	return Options{ShingleSize: 4, NumHashes: 64, Bands: 32, Containment: 0.7, MinJaccard: 0.2, MinShingles: 8, MaxBucket: 32}
 }
 
 // Link says that Article is a copy of DuplicateOf (the origin of its group) with the given
@@ -50,26 +57,57 @@ type Result struct {
 	Relinked    []Link
 }
 
+// Record is the persisted state of one article the index has seen: enough to restore the index
+// without the text (see Index.Restore and Index.Changes).
+type Record struct {
+	ArticleID string
+	// Seq is the order in which the index saw the article (it breaks publication-time ties).
+	Seq       int64
+	Published time.Time
+	// Size is the number of distinct shingles; Signature is nil when the text was too short to
+	// be indexed.
+	Size      int
+	Signature []uint32
+	// Origin is the origin of the article's copy group, empty when the article is its own origin
+	// or not a copy.
+	Origin string
+}
+
 type doc struct {
 	id        string
 	published time.Time
 	seq       int64
-	sig       []uint32
-	size      int
-	group     int32
+	size      int32
+	sig       int32 // offset of the signature in Index.sigs, -1 when not indexed
+	group     int32 // -1 when not indexed
+}
+
+// copyGroup is a set of copies and its origin (the earliest member).
+type copyGroup struct {
+	members []int32
+	origin  int32
 }
 
 // Index holds the signatures of the articles seen. It is safe for concurrent use.
 type Index struct {
-	mu      sync.Mutex
-	opts    Options
-	seeds   []maphash.Seed
-	seed    maphash.Seed
-	buckets []map[uint64][]int32
-	docs    []*doc
+	mu   sync.Mutex
+	opts Options
+	// buckets maps, per band, a band key to the most recent doc in that bucket; next chains each
+	// indexed doc to the previous one in the same bucket, per band (at ordinal·Bands+band, the
+	// ordinal being the doc's signature offset / NumHashes), -1 ending the chain.
+	buckets []map[uint32]int32
+	next    []int32
+	docs    []doc
+	sigs    []uint32
 	byID    map[string]int32
-	groups  map[int32][]int32 // group id (index of its first doc) → members
+	groups  map[int32]*copyGroup // keyed by the index of a member
+	// pending maps the id of an origin not restored yet to the group waiting for it.
+	pending map[string]int32
+	dirty   map[int32]struct{}
 	seq     int64
+	// checks counts signature comparisons (see Work); indexed counts the docs with a signature.
+	checks  int64
+	indexed int
 }
 
 // New returns an empty index.
@@ -77,28 +115,39 @@ func New(opts Options) *Index {
 	if opts.NumHashes <= 0 || opts.Bands <= 0 || opts.NumHashes%opts.Bands != 0 {
 		opts = DefaultOptions()
 	}
-	ix := &Index{opts: opts, byID: map[string]int32{}, groups: map[int32][]int32{}, seed: maphash.MakeSeed()}
-	ix.buckets = make([]map[uint64][]int32, opts.Bands)
+	if opts.MaxBucket <= 0 {
+		opts.MaxBucket = DefaultOptions().MaxBucket
+	}
+	ix := &Index{opts: opts, byID: map[string]int32{}, groups: map[int32]*copyGroup{},
+		pending: map[string]int32{}, dirty: map[int32]struct{}{}}
+	ix.buckets = make([]map[uint32]int32, opts.Bands)
 	for i := range ix.buckets {
-		ix.buckets[i] = map[uint64][]int32{}
+		ix.buckets[i] = map[uint32]int32{}
 	}
 	return ix
+}
+
+// Scheme identifies how signatures are computed (rules version, shingle size, signature length).
+// Signatures persisted under another scheme cannot be restored and must be recomputed.
+func (ix *Index) Scheme() int64 {
+	return schemeVersion*1_000_000 + int64(ix.opts.ShingleSize)*1_000 + int64(ix.opts.NumHashes)
 }
 
 // Len returns the number of articles indexed.
 func (ix *Index) Len() int {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	return len(ix.docs)
+	return ix.indexed
 }
 
 // Shingles returns the hashed word shingles of text (lower-cased letters and digits; at most
-// maxTextBytes are read).
+// maxTextBytes are read). The hash is fixed (FNV-1a, then a splitmix finaliser), so signatures
+// are stable across processes and can be persisted.
 func (ix *Index) Shingles(text string) []uint64 {
 	if len(text) > maxTextBytes {
 		text = text[:maxTextBytes]
 	}
-	words := make([]string, 0, len(text)/6)
+	words := make([]uint64, 0, len(text)/6)
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
@@ -113,30 +162,49 @@ func (ix *Index) Shingles(text string) []uint64 {
 			}
 			j += n2
 		}
-		words = append(words, strings.ToLower(text[i:j]))
+		words = append(words, wordHash(text[i:j]))
 		i = j
 	}
 	k := ix.opts.ShingleSize
 	if len(words) < k {
 		return nil
 	}
-	seen := make(map[uint64]bool, len(words))
+	seen := make(map[uint64]struct{}, len(words))
 	out := make([]uint64, 0, len(words))
-	var h maphash.Hash
-	h.SetSeed(ix.seed)
 	for i := 0; i+k <= len(words); i++ {
-		h.Reset()
+		var x uint64 = fnvOffset
 		for _, w := range words[i : i+k] {
-			h.WriteString(w)
-			h.WriteByte(0)
+			x = (x ^ w) * fnvPrime
 		}
-		x := h.Sum64()
-		if !seen[x] {
-			seen[x] = true
+		x = mix(x)
+		if _, ok := seen[x]; !ok {
+			seen[x] = struct{}{}
 			out = append(out, x)
 		}
 	}
 	return out
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// wordHash hashes the lower-cased form of w.
+func wordHash(w string) uint64 {
+	var x uint64 = fnvOffset
+	for _, r := range w {
+		r = unicode.ToLower(r)
+		if r < utf8.RuneSelf {
+			x = (x ^ uint64(r)) * fnvPrime
+			continue
+		}
+		var b [utf8.UTFMax]byte
+		for _, c := range b[:utf8.EncodeRune(b[:], r)] {
+			x = (x ^ uint64(c)) * fnvPrime
+		}
+	}
+	return mix(x)
 }
 
 // signature computes the MinHash signature of a shingle set: for each of NumHashes hash
@@ -164,13 +232,15 @@ func mix(z uint64) uint64 {
 	return z ^ (z >> 31)
 }
 
-func (ix *Index) bandKey(sig []uint32, b int) uint64 {
+// bandKey hashes band b of a signature to its bucket key. 32 bits suffice: a collision only adds
+// a candidate, which the whole-signature check rejects.
+func (ix *Index) bandKey(sig []uint32, b int) uint32 {
 	rows := ix.opts.NumHashes / ix.opts.Bands
-	var k uint64 = 1469598103934665603
+	var k uint64 = fnvOffset
 	for _, v := range sig[b*rows : (b+1)*rows] {
-		k = (k ^ uint64(v)) * 1099511628211
+		k = (k ^ uint64(v)) * fnvPrime
 	}
-	return k
+	return uint32(mix(k))
 }
 
 // Similarity estimates the Jaccard similarity of two signatures and the containment of the
@@ -188,128 +258,173 @@ func similarity(a, b []uint32, na, nb int) (jaccard, containment float64) {
 	return j, math.Min(1, c)
 }
 
+// sigOf returns the signature of doc di (nil when it is not indexed).
+func (ix *Index) sigOf(di int32) []uint32 {
+	d := &ix.docs[di]
+	if d.sig < 0 {
+		return nil
+	}
+	return ix.sigs[d.sig : int(d.sig)+ix.opts.NumHashes]
+}
+
+// push makes di the most recent doc of an LSH bucket.
+func (ix *Index) push(b int, k uint32, di int32) {
+	prev, ok := ix.buckets[b][k]
+	if !ok {
+		prev = -1
+	}
+	ix.next[ix.link(di, b)] = prev
+	ix.buckets[b][k] = di
+}
+
+// link is the position in next of indexed doc di's link for band b.
+func (ix *Index) link(di int32, b int) int {
+	return int(ix.docs[di].sig)/ix.opts.NumHashes*ix.opts.Bands + b
+}
+
+// bucket calls fn with the docs of a bucket, most recent first, at most MaxBucket of them: older
+// ones are forgotten.
+func (ix *Index) bucket(b int, k uint32, fn func(ci int32)) {
+	ci, ok := ix.buckets[b][k]
+	if !ok {
+		return
+	}
+	for n := 0; ci >= 0 && n < ix.opts.MaxBucket; n++ {
+		fn(ci)
+		ci = ix.next[ix.link(ci, b)]
+	}
+}
+
+// newDoc appends a document (with its signature when sig is not nil) and returns its index.
+func (ix *Index) newDoc(id string, published time.Time, seq int64, size int, sig []uint32) int32 {
+	d := doc{id: strings.Clone(id), published: published, seq: seq, size: int32(min(size, math.MaxInt32)), sig: -1, group: -1}
+	if sig != nil {
+		d.sig = int32(len(ix.sigs))
+		ix.sigs = append(ix.sigs, sig...)
+		ix.indexed++
+		for range ix.opts.Bands {
+			ix.next = append(ix.next, -1)
+		}
+	}
+	di := int32(len(ix.docs))
+	ix.docs = append(ix.docs, d)
+	ix.byID[d.id] = di
+	return di
+}
+
 // Add indexes an article and reports whether it is a copy. published may be zero (unknown): an
 // undated article sorts after every dated one. Adding an id twice returns its current link.
+// The work per article is bounded (MaxBucket candidates per band) whatever the number of
+// articles held; only relinking, which rewrites every member of a group, grows with its size.
 func (ix *Index) Add(id string, published time.Time, text string) Result {
 	sh := ix.Shingles(text)
+	var sig []uint32
+	if len(sh) >= ix.opts.MinShingles {
+		sig = ix.signature(sh)
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if di, ok := ix.byID[id]; ok {
 		return ix.current(di)
 	}
 	ix.seq++
-	d := &doc{id: id, published: published, seq: ix.seq, size: len(sh), group: -1}
-	if len(sh) < ix.opts.MinShingles {
+	di := ix.newDoc(id, published, ix.seq, len(sh), sig)
+	ix.dirty[di] = struct{}{}
+	if sig == nil {
 		return Result{}
 	}
-	d.sig = ix.signature(sh)
-	di := int32(len(ix.docs))
-	ix.docs = append(ix.docs, d)
-	ix.byID[id] = di
-	// Candidates from the LSH buckets, verified on the whole signature.
-	matched := map[int32]bool{}
-	for b := 0; b < ix.opts.Bands; b++ {
-		k := ix.bandKey(d.sig, b)
-		for _, ci := range ix.buckets[b][k] {
-			if matched[ci] {
-				continue
-			}
-			c := ix.docs[ci]
-			j, cont := similarity(d.sig, c.sig, d.size, c.size)
-			if j >= ix.opts.MinJaccard && cont >= ix.opts.Containment {
-				matched[ci] = true
-			}
-		}
-		ix.buckets[b][k] = append(ix.buckets[b][k], di)
-	}
-	// Join (and merge) the groups of the matches.
+	// Candidates from the LSH buckets, verified on the whole signature; one match per group
+	// suffices.
 	var groups []int32
-	for ci := range matched {
-		g := ix.docs[ci].group
-		if !containsGroup(groups, g) {
-			groups = append(groups, g)
-		}
+	for b := 0; b < ix.opts.Bands; b++ {
+		k := ix.bandKey(sig, b)
+		ix.bucket(b, k, func(ci int32) {
+			g := ix.docs[ci].group
+			if slices.Contains(groups, g) {
+				return
+			}
+			c := &ix.docs[ci]
+			ix.checks++
+			j, cont := similarity(sig, ix.sigOf(ci), len(sh), int(c.size))
+			if j >= ix.opts.MinJaccard && cont >= ix.opts.Containment {
+				groups = append(groups, g)
+			}
+		})
+		ix.push(b, k, di)
 	}
 	if len(groups) == 0 {
-		d.group = di
-		ix.groups[di] = []int32{di}
+		ix.docs[di].group = di
+		ix.groups[di] = &copyGroup{members: []int32{di}, origin: di}
 		return Result{}
 	}
-	sort.Slice(groups, func(i, j int) bool { return groups[i] < groups[j] })
-	g := groups[0]
-	// Remember each member's origin before the groups are merged.
-	before := map[int32]int32{}
-	for _, h := range groups {
-		o := ix.origin(h)
-		for _, m := range ix.groups[h] {
-			before[m] = o
+	// The new origin is the earliest of the groups' origins and the new article.
+	origin := di
+	for _, g := range groups {
+		if o := ix.groups[g].origin; ix.earlier(o, origin) {
+			origin = o
 		}
 	}
+	// Members whose origin changes are relinked.
+	var relinked []int32
+	for _, g := range groups {
+		if cg := ix.groups[g]; cg.origin != origin {
+			relinked = append(relinked, cg.members...)
+		}
+	}
+	// Merge into the largest group (ties: the lowest id).
+	slices.SortFunc(groups, func(a, b int32) int {
+		if la, lb := len(ix.groups[a].members), len(ix.groups[b].members); la != lb {
+			return lb - la
+		}
+		return int(a - b)
+	})
+	g := groups[0]
+	cg := ix.groups[g]
 	for _, h := range groups[1:] {
-		for _, m := range ix.groups[h] {
+		for _, m := range ix.groups[h].members {
 			ix.docs[m].group = g
 		}
-		ix.groups[g] = append(ix.groups[g], ix.groups[h]...)
+		cg.members = append(cg.members, ix.groups[h].members...)
 		delete(ix.groups, h)
 	}
-	d.group = g
-	ix.groups[g] = append(ix.groups[g], di)
-	origin := ix.origin(g)
+	ix.docs[di].group = g
+	cg.members = append(cg.members, di)
+	cg.origin = origin
 	res := ix.current(di)
-	// Members whose origin changed are relinked.
-	for _, m := range ix.groups[g] {
-		if m != di && before[m] != origin {
-			l := ix.current(m)
-			res.Relinked = append(res.Relinked, Link{ArticleID: ix.docs[m].id, DuplicateOf: l.DuplicateOf, Similarity: l.Similarity})
-		}
+	for _, m := range relinked {
+		ix.dirty[m] = struct{}{}
+		l := ix.current(m)
+		res.Relinked = append(res.Relinked, Link{ArticleID: ix.docs[m].id, DuplicateOf: l.DuplicateOf, Similarity: l.Similarity})
 	}
-	sort.Slice(res.Relinked, func(i, j int) bool { return res.Relinked[i].ArticleID < res.Relinked[j].ArticleID })
+	slices.SortFunc(res.Relinked, func(a, b Link) int { return strings.Compare(a.ArticleID, b.ArticleID) })
 	return res
 }
 
-func containsGroup(l []int32, g int32) bool {
-	for _, x := range l {
-		if x == g {
-			return true
-		}
-	}
-	return false
-}
-
-// origin returns the earliest member of group g: by publication time (dated before undated),
-// then ingest order.
-func (ix *Index) origin(g int32) int32 {
-	best := int32(-1)
-	for _, m := range ix.groups[g] {
-		if best < 0 || earlier(ix.docs[m], ix.docs[best]) {
-			best = m
-		}
-	}
-	return best
-}
-
-func earlier(a, b *doc) bool {
+// earlier reports whether doc a sorts before doc b: by publication time (dated before
+// undated), then ingest order.
+func (ix *Index) earlier(a, b int32) bool {
+	da, db := &ix.docs[a], &ix.docs[b]
 	switch {
-	case a.published.IsZero() != b.published.IsZero():
-		return !a.published.IsZero()
-	case !a.published.Equal(b.published):
-		return a.published.Before(b.published)
+	case da.published.IsZero() != db.published.IsZero():
+		return !da.published.IsZero()
+	case !da.published.Equal(db.published):
+		return da.published.Before(db.published)
 	}
-	return a.seq < b.seq
+	return da.seq < db.seq
 }
 
 // current returns the link of doc di to its group's origin.
 func (ix *Index) current(di int32) Result {
-	d := ix.docs[di]
+	d := &ix.docs[di]
 	if d.group < 0 {
 		return Result{}
 	}
-	o := ix.origin(d.group)
+	o := ix.groups[d.group].origin
 	if o == di {
 		return Result{}
 	}
-	od := ix.docs[o]
-	_, c := similarity(d.sig, od.sig, d.size, od.size)
+	od := &ix.docs[o]
+	_, c := similarity(ix.sigOf(di), ix.sigOf(o), int(d.size), int(od.size))
 	return Result{DuplicateOf: od.id, Similarity: math.Round(c*1000) / 1000}
 }
 
@@ -319,7 +434,7 @@ func (ix *Index) Origin(id string) (origin string, similarity float64, ok bool) 
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	di, found := ix.byID[id]
-	if !found {
+	if !found || ix.docs[di].sig < 0 {
 		return "", 0, false
 	}
 	r := ix.current(di)
@@ -327,4 +442,124 @@ func (ix *Index) Origin(id string) (origin string, similarity float64, ok bool) 
 		return id, 1, true
 	}
 	return r.DuplicateOf, r.Similarity, true
+}
+
+// Work returns the number of signature comparisons made by Add so far: at most Bands×MaxBucket
+// per article, whatever the number of articles held.
+func (ix *Index) Work() int64 {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.checks
+}
+
+// Has reports whether the index has seen article id (indexed or too short to be).
+func (ix *Index) Has(id string) bool {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	_, ok := ix.byID[id]
+	return ok
+}
+
+// record returns the persisted form of doc di.
+func (ix *Index) record(di int32) Record {
+	d := &ix.docs[di]
+	r := Record{ArticleID: d.id, Seq: d.seq, Published: d.published, Size: int(d.size), Origin: ix.current(di).DuplicateOf}
+	if sig := ix.sigOf(di); sig != nil {
+		r.Signature = slices.Clone(sig)
+	}
+	return r
+}
+
+// Changes returns the records of the articles added or relinked since the last call, in ingest
+// order, for the caller to persist; restoring them (Restore) rebuilds the same index. The index
+// remembers which articles changed until Changes is called.
+func (ix *Index) Changes() []Record {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	dis := make([]int32, 0, len(ix.dirty))
+	for di := range ix.dirty {
+		dis = append(dis, di)
+	}
+	slices.Sort(dis)
+	out := make([]Record, 0, len(dis))
+	for _, di := range dis {
+		out = append(out, ix.record(di))
+	}
+	clear(ix.dirty)
+	return out
+}
+
+// Restore puts back a persisted record without comparing it with the others: its group is
+// the one of its Origin (which may be restored before or after it). Records should come in Seq
+// order, as Changes produced them, so that the buckets keep the most recent articles. A record
+// whose signature length does not match the options, or an id already held, is ignored and
+// reported false.
+func (ix *Index) Restore(r Record) bool {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if _, ok := ix.byID[r.ArticleID]; ok || r.ArticleID == "" {
+		return false
+	}
+	if r.Signature != nil && len(r.Signature) != ix.opts.NumHashes {
+		return false
+	}
+	ix.seq = max(ix.seq, r.Seq)
+	di := ix.newDoc(r.ArticleID, r.Published, r.Seq, r.Size, r.Signature)
+	if r.Signature == nil {
+		return true
+	}
+	for b := 0; b < ix.opts.Bands; b++ {
+		ix.push(b, ix.bandKey(r.Signature, b), di)
+	}
+	// The group waiting for this article as its origin, if any.
+	g, waiting := ix.pending[r.ArticleID]
+	if waiting {
+		delete(ix.pending, r.ArticleID)
+	}
+	if r.Origin != "" && r.Origin != r.ArticleID {
+		oi, ok := ix.byID[r.Origin]
+		var h int32 = -1
+		switch {
+		case ok && ix.docs[oi].group >= 0:
+			h = ix.docs[oi].group
+		case !ok:
+			if p, ok := ix.pending[r.Origin]; ok {
+				h = p
+			}
+		}
+		if h < 0 {
+			h = di
+			ix.groups[h] = &copyGroup{origin: di}
+			if !ok {
+				ix.pending[r.Origin] = h
+			}
+		}
+		if waiting && g != h {
+			ix.mergeInto(h, g)
+		}
+		g = h
+	} else if !waiting {
+		g = di
+		ix.groups[g] = &copyGroup{origin: di}
+	}
+	cg := ix.groups[g]
+	ix.docs[di].group = g
+	cg.members = append(cg.members, di)
+	if ix.earlier(di, cg.origin) || cg.origin == di {
+		cg.origin = di
+	}
+	return true
+}
+
+// mergeInto moves the members of group h into group g, keeping the earlier origin.
+func (ix *Index) mergeInto(g, h int32) {
+	cg, ch := ix.groups[g], ix.groups[h]
+	for _, m := range ch.members {
+		ix.docs[m].group = g
+	}
+	cg.members = append(cg.members, ch.members...)
+	if ix.earlier(ch.origin, cg.origin) {
+		cg.origin = ch.origin
+	}
+	delete(ix.groups, h)
 }

@@ -11,4 +11,11 @@
 // extended" means; an article is a copy when containment reaches Options.Containment and J
 // reaches Options.MinJaccard. Copies form groups; the origin of a group is its earliest article
 // by publication time, then ingest order, so the result does not depend on arrival order.
+//
+// The index can be persisted without the texts: Changes returns a Record (signature, size,
+// publication time, ingest order, group origin) for every article added or relinked since the
+// last call, and Restore puts records back without comparing them. The shingle hash is fixed, so
+// a restored signature matches one computed later; Scheme identifies the rules that made it.
+// Each LSH bucket keeps only its MaxBucket most recent articles, so a text republished thousands
+// of times costs each new copy what any article costs.
 package dedup

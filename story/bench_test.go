@@ -198,3 +198,148 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 	b.ReportMetric(float64(b.N)/(cpuTime()-cpu0).Seconds(), "articles/cpu-s")
 }
+
+// featSynth generates synthetic article features directly (no text, no extraction), with the
+// same structure as synth's articles: each happening has three participants, a place, twelve
+// topic words, two actor codes and one or two event types, reported by 1–6 articles of ~400 a
+// day. Each article has 32 terms (about 40 % of them the happening's topic words, the rest
+// Zipf-distributed common words), the happening's names, place and codes as entities, and its
+// day as the date. It builds held sets of a million articles in minutes rather than hours.
+type featSynth struct {
+	*synth
+	codes, types []string
+	hap          struct {
+		codes, types []string
+	}
+}
+
+func newFeatSynth(seed int64) *featSynth {
+	s := &featSynth{synth: newSynth(seed)}
+	for i := 0; i < 300; i++ {
+		s.codes = append(s.codes, fmt.Sprintf("C%03d", i))
+	}
+	for i := 0; i < 16; i++ {
+		s.types = append(s.types, fmt.Sprintf("TYPE%d", i))
+	}
+	return s
+}
+
+// next returns the next article's id, publication time and features.
+func (s *featSynth) next() (string, time.Time, *story.Features) {
+	if s.cur.left == 0 {
+		s.cur.left = 1 + s.rng.Intn(6)
+		s.cur.names = s.cur.names[:0]
+		for i := 0; i < 3; i++ {
+			s.cur.names = append(s.cur.names, s.names[s.zipf(len(s.names))]+" "+s.names[s.rng.Intn(len(s.names))])
+		}
+		s.cur.words = s.cur.words[:0]
+		for i := 0; i < 12; i++ {
+			s.cur.words = append(s.cur.words, s.topic[s.zipf(len(s.topic))])
+		}
+		s.cur.place = s.places[s.zipf(len(s.places))]
+		s.hap.codes = []string{s.codes[s.zipf(len(s.codes))], s.codes[s.zipf(len(s.codes))]}
+		s.hap.types = []string{s.types[s.zipf(len(s.types))]}
+		if s.rng.Intn(2) == 0 {
+			s.hap.types = append(s.hap.types, s.types[s.rng.Intn(len(s.types))])
+		}
+	}
+	s.cur.left--
+	s.n++
+	if s.n%400 == 0 {
+		s.day = s.day.Add(24 * time.Hour)
+	}
+	f := &story.Features{Terms: map[string]float64{}, Entities: map[string]float64{}, Events: map[string]float64{}}
+	for len(f.Terms) < 32 {
+		w := s.common[s.zipf(len(s.common))]
+		if s.rng.Intn(10) < 4 {
+			w = s.cur.words[s.rng.Intn(len(s.cur.words))]
+		}
+		f.Terms[w] = 1 + float64(s.rng.Intn(3))
+	}
+	for _, n := range s.cur.names {
+		if s.rng.Intn(4) > 0 {
+			f.Entities["n:"+strings.ToLower(n)] = 1 + float64(s.rng.Intn(3))
+		}
+	}
+	f.Entities["n:"+strings.ToLower(s.cur.place)] = 1
+	for _, c := range s.hap.codes {
+		f.Entities["a:"+c] = 2
+	}
+	for _, t := range s.hap.types {
+		f.Events[t] = 1
+	}
+	f.Lo, f.Hi = s.day, s.day
+	pub := s.day.Add(time.Duration(s.rng.Intn(86400)) * time.Second)
+	return "f" + strconv.Itoa(s.n), pub, f
+}
+
+// BenchmarkAddFeatures measures incremental clustering alone (features given, no extraction from
+// text: see BenchmarkExtract for that cost) with benchHeld() articles already held, built from
+// featSynth. It reports articles/s (wall and per CPU-second), the retrieval work per article and
+// heap bytes per held article (runtime.MemStats after GC, before and after building).
+func BenchmarkAddFeatures(b *testing.B) {
+	ctx := context.Background()
+	held := benchHeld()
+	// The testing package runs a benchmark once with b.N=1 before the measured run: the held set
+	// is built once and reused.
+	h := &heldFeatures
+	if h.c == nil || h.n != held {
+		h.c, h.src, h.n = nil, nil, held
+		runtime.GC()
+		var m0 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		h.src = newFeatSynth(1)
+		h.c = story.New(nil, story.DefaultOptions())
+		t0 := time.Now()
+		for i := 0; i < held; i++ {
+			id, pub, f := h.src.next()
+			if _, err := h.c.AddFeatures(ctx, id, "", pub, f); err != nil {
+				b.Fatal(err)
+			}
+		}
+		h.build = time.Since(t0)
+		runtime.GC()
+		var m1 runtime.MemStats
+		runtime.ReadMemStats(&m1)
+		h.heapPer = float64(m1.HeapAlloc-m0.HeapAlloc) / float64(held)
+	}
+	c, src := h.c, h.src
+	type item struct {
+		pub time.Time
+		f   *story.Features
+	}
+	items := make([]item, 4096)
+	for i := range items {
+		_, pub, f := src.next()
+		items[i] = item{pub, f}
+	}
+	pr0, sc0 := c.Work()
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		it := items[i%len(items)]
+		if _, err := c.AddFeatures(ctx, "bench"+strconv.Itoa(b.N)+"-"+strconv.Itoa(i), "", it.pub, it.f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	cpu := cpuTime() - cpu0
+	pr1, sc1 := c.Work()
+	_, nStories := c.Len()
+	b.ReportMetric(float64(pr1-pr0)/float64(b.N), "postings/article")
+	b.ReportMetric(float64(sc1-sc0)/float64(b.N), "scored/article")
+	b.ReportMetric(float64(b.N)/cpu.Seconds(), "articles/cpu-s")
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(h.heapPer, "heapB/article")
+	b.ReportMetric(float64(held)/h.build.Seconds(), "build-articles/s")
+	b.ReportMetric(float64(nStories), "stories")
+}
+
+// heldFeatures is BenchmarkAddFeatures' held set, kept between its runs.
+var heldFeatures struct {
+	n       int
+	c       *story.Clusterer
+	src     *featSynth
+	build   time.Duration
+	heapPer float64
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"log/slog"
 	"math"
@@ -26,6 +27,11 @@ type Options struct {
 	// MergeThreshold is the similarity of two stories' centroids above which they are merged
 	// after an article joined one of them (this makes grouping robust to arrival order).
 	MergeThreshold float64
+	// AbsorbSize: a story of at most this many articles that the joining article also matched
+	// is merged into the joined story when its articles, compared with that story as if they
+	// arrived now, reach Threshold (an article that came before its story had formed). 0
+	// leaves all merges to MergeThreshold.
+	AbsorbSize int
 	// StorylineThreshold is the link score a story needs to join another story's storyline.
 	StorylineThreshold float64
 	// StorylineWindowDays is how far apart (in days) two stories of one storyline may be.
@@ -62,6 +68,7 @@ func DefaultOptions() Options {
 	return Options{
 		Threshold:           0.22,
 		MergeThreshold:      0.40,
+		AbsorbSize:          2,
 		StorylineThreshold:  0.18,
 		StorylineWindowDays: 3 * 365,
 		GraceDays:           7,
@@ -99,7 +106,15 @@ type article struct {
 	dupOf     string
 	sim       float64
 	events    []sitrep.Event
+	// counted reports whether the article's features are in its story's sums (see copyCap).
+	counted bool
 }
+
+// copyCap is the story size beyond which a copy of another article (dupOf set) joins without
+// adding its features to the story's sums or postings: they repeat its origin's, so a feed
+// republishing one text thousands of times leaves the story's centroid, postings and the cost of
+// joining it as they were at copyCap articles.
+const copyCap = 64
 
 // story is one cluster: sums of its articles' features and its members.
 type story struct {
@@ -176,6 +191,15 @@ type Clusterer struct {
 
 	// postingsRead and scored count the work of candidate retrieval (see Work).
 	postingsRead, scored int64
+
+	// evShare maps a hash of an event list's binary encoding to the first article's list:
+	// copies carry identical events and share one list (never modified) instead of one each.
+	evShare map[uint64][]sitrep.Event
+	evSeed  maphash.Seed
+	evBuf   []byte
+	// legacy lists articles restored from the older JSON features encoding, still to be
+	// rewritten in the binary layout (a bounded number at each Flush).
+	legacy []int32
 
 	dirtyArticles map[int32]bool
 	dirtyStories  map[int64]bool
@@ -279,7 +303,14 @@ func (c *Clusterer) newArticle(id string, f *Features) *article {
 }
 
 // appendArticle counts the article's features in the document frequencies and stores it.
+// An article new to the clusterer (seq not set) shares an identical event list already held.
 func (c *Clusterer) appendArticle(rec *article) int32 {
+	if rec.seq == 0 && len(rec.events) > 0 {
+		w := blobWriter{b: c.evBuf[:0]}
+		w.events(rec.events)
+		c.evBuf = w.b
+		rec.events = c.shareEvents(w.b, rec.events)
+	}
 	c.seq++
 	if rec.seq == 0 {
 		rec.seq = c.seq
@@ -580,11 +611,16 @@ func (c *Clusterer) place(ai int32) *Assignment {
 			if t == b || c.stories[t].dead {
 				continue
 			}
-			sb := c.stories[b]
-			tn, en := c.storyNorms(sb)
-			sp := c.compareN(sb.terms, sb.ents, sb.evs, sb.lo, sb.hi, tn, en, c.stories[t])
-			if sp.score >= c.opts.MergeThreshold {
-				keep := c.mergeStories(b, t, fmt.Sprintf("merged on similarity %.2f", sp.score))
+			sb, st := c.stories[b], c.stories[t]
+			from, into, thr, how := sb, st, c.opts.MergeThreshold, "merged on similarity %.2f"
+			if len(st.members) <= c.opts.AbsorbSize {
+				// A small story is scored as its articles would be if they arrived now.
+				from, into, thr, how = st, sb, c.opts.Threshold, "absorbed: its articles score %.2f against the story"
+			}
+			tn, en := c.storyNorms(from)
+			sp := c.compareN(from.terms, from.ents, from.evs, from.lo, from.hi, tn, en, into)
+			if sp.score >= thr {
+				keep := c.mergeStories(b, t, fmt.Sprintf(how, sp.score))
 				asg.Merged = append(asg.Merged, c.stories[other(keep, b, t)].id)
 				best = keep
 			}
@@ -659,11 +695,21 @@ func (c *Clusterer) join(ai, si int32) {
 
 // accumulate adds (sign 1) or removes (sign -1) an article's features to a story's sums. Removal
 // recomputes the date range from the remaining members.
+// A copy joining a story of more than copyCap articles is not added to the sums (and so not
+// removed from them later).
 func (c *Clusterer) accumulate(s *story, a *article, sign float32) {
-	s.normOK = false
-	s.terms = truncate(addInto(s.terms, a.terms, sign), c.opts.MaxStoryTerms)
-	s.ents = truncate(addInto(s.ents, a.ents, sign), c.opts.MaxStoryTerms/2)
-	s.evs = addInto(s.evs, a.evs, sign)
+	if sign > 0 {
+		a.counted = a.dupOf == "" || len(s.members) <= copyCap
+	}
+	if a.counted {
+		s.normOK = false
+		s.terms = truncate(addInto(s.terms, a.terms, sign), c.opts.MaxStoryTerms)
+		s.ents = truncate(addInto(s.ents, a.ents, sign), c.opts.MaxStoryTerms/2)
+		s.evs = addInto(s.evs, a.evs, sign)
+	}
+	if sign < 0 {
+		a.counted = false
+	}
 	if sign > 0 {
 		if a.lo != noDate {
 			s.dated++
@@ -693,7 +739,11 @@ func (c *Clusterer) accumulate(s *story, a *article, sign float32) {
 }
 
 // index makes the article's strongest features point to story si.
+// An article left out of the story's sums (see copyCap) is not indexed either.
 func (c *Clusterer) index(si int32, a *article) {
+	if !a.counted {
+		return
+	}
 	s := c.stories[si]
 	feats := append(strongest(a.terms, c.opts.IndexFeatures, c.idf), strongest(a.ents, c.opts.IndexFeatures/2, c.idf)...)
 	for _, e := range feats {
@@ -725,16 +775,40 @@ func (c *Clusterer) markStory(id int64) {
 // ErrNoStore is returned by Open and Flush when the clusterer has no store.
 var ErrNoStore = fmt.Errorf("story: no store")
 
-// Open loads the persisted state and rebuilds the in-memory indexes from it.
+// Open loads the persisted state and rebuilds the in-memory indexes from it. A store that
+// implements ClusterStreamer hands the articles over one at a time.
 func (c *Clusterer) Open(ctx context.Context) error {
 	if c.store == nil {
 		return ErrNoStore
+	}
+	if cs, ok := c.store.(ClusterStreamer); ok {
+		st, err := cs.LoadClusterSummary(ctx)
+		if err != nil {
+			return fmt.Errorf("load cluster state: %w", err)
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return c.restore(st, func(fn func(*sitrep.ClusterArticle) error) error {
+			if err := cs.EachClusterArticle(ctx, fn); err != nil {
+				return fmt.Errorf("load cluster state: %w", err)
+			}
+			return nil
+		})
 	}
 	st, err := c.store.LoadClusterState(ctx)
 	if err != nil {
 		return fmt.Errorf("load cluster state: %w", err)
 	}
+	arts := append([]sitrep.ClusterArticle(nil), st.Articles...)
+	sort.SliceStable(arts, func(i, j int) bool { return arts[i].Seq < arts[j].Seq })
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.restore(st)
+	return c.restore(st, func(fn func(*sitrep.ClusterArticle) error) error {
+		for i := range arts {
+			if err := fn(&arts[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -8,7 +8,11 @@ import (
 	"io"
 	"math/rand"
 	"os"
+	"reflect"
+	"sort"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/sitrep/sitrep"
 )
@@ -152,4 +156,86 @@ func Shuffled(docs []ECBDoc, seed int64) []ECBDoc {
 	rng := rand.New(rand.NewSource(seed))
 	rng.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
+}
+
+// SetOptions overrides numeric fields of opts from a comma-separated list of Name=value pairs
+// ("TauDays=60,Threshold=0.25"), for scorers that explore settings without a rebuild.
+func SetOptions(opts *Options, list string) error {
+	v := reflect.ValueOf(opts).Elem()
+	for _, kv := range strings.Split(list, ",") {
+		kv = strings.TrimSpace(kv)
+		if kv == "" {
+			continue
+		}
+		name, val, ok := strings.Cut(kv, "=")
+		if !ok {
+			return fmt.Errorf("option %q: want Name=value", kv)
+		}
+		f := v.FieldByName(strings.TrimSpace(name))
+		if !f.IsValid() || !f.CanSet() {
+			return fmt.Errorf("option %q: no such field", name)
+		}
+		switch f.Kind() {
+		case reflect.Float64:
+			x, err := strconv.ParseFloat(val, 64)
+			if err != nil {
+				return fmt.Errorf("option %s: %w", name, err)
+			}
+			f.SetFloat(x)
+		case reflect.Int:
+			x, err := strconv.Atoi(val)
+			if err != nil {
+				return fmt.Errorf("option %s: %w", name, err)
+			}
+			f.SetInt(int64(x))
+		default:
+			return fmt.Errorf("option %s: not a number", name)
+		}
+	}
+	return nil
+}
+
+// TimeCeiling is the BCubed score of an ideal clusterer that gets every happening right but, like
+// this one, cannot join reports further apart in time than gapDays: each gold story is cut where
+// its dated documents (sorted by date) leave a gap longer than gapDays, and undated documents go
+// with the largest part. dates maps a document id to its date; absent or zero means undated.
+// Against the gold stories this bounds what a time-aware clusterer can reach.
+func TimeCeiling(docs []ECBDoc, dates map[string]time.Time, gapDays int) (p, r, f float64) {
+	gold := map[string]string{}
+	pred := map[string]string{}
+	byStory := map[string][]ECBDoc{}
+	for _, d := range docs {
+		gold[d.ID] = d.Story
+		byStory[d.Story] = append(byStory[d.Story], d)
+	}
+	gap := time.Duration(gapDays) * 24 * time.Hour
+	for st, ds := range byStory {
+		var dated []ECBDoc
+		for _, d := range ds {
+			if !dates[d.ID].IsZero() {
+				dated = append(dated, d)
+			}
+		}
+		sort.SliceStable(dated, func(i, j int) bool { return dates[dated[i].ID].Before(dates[dated[j].ID]) })
+		part, sizes := 0, map[int]int{}
+		for i, d := range dated {
+			if i > 0 && dates[d.ID].Sub(dates[dated[i-1].ID]) > gap {
+				part++
+			}
+			pred[d.ID] = fmt.Sprintf("%s/%d", st, part)
+			sizes[part]++
+		}
+		big := 0
+		for i := 1; i <= part; i++ {
+			if sizes[i] > sizes[big] {
+				big = i
+			}
+		}
+		for _, d := range ds {
+			if dates[d.ID].IsZero() {
+				pred[d.ID] = fmt.Sprintf("%s/%d", st, big)
+			}
+		}
+	}
+	return BCubed(pred, gold)
 }

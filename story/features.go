@@ -136,9 +136,12 @@ func scanText(s string, tf, ef map[string]int) {
 		cap     bool
 		initial bool // opens a sentence or a line
 		brk     bool // a break (punctuation other than inner hyphen) follows
+		line    int32
+		lw      string // lower case, without a possessive 's
 	}
 	toks := make([]tok, 0, len(s)/6)
 	initial := true
+	var line int32
 	for i := 0; i < len(s); {
 		r, n := decode(s, i)
 		if isWordRune(r) {
@@ -169,7 +172,12 @@ func scanText(s string, tf, ef map[string]int) {
 				break
 			}
 			w := s[i:j]
-			toks = append(toks, tok{w: w, cap: unicode.IsUpper(r), initial: initial})
+			lw := strings.ToLower(w)
+			if strings.Contains(lw, "’") {
+				lw = strings.ReplaceAll(lw, "’", "'")
+			}
+			lw = strings.TrimSuffix(lw, "'s")
+			toks = append(toks, tok{w: w, cap: unicode.IsUpper(r), initial: initial, line: line, lw: lw})
 			initial = false
 			i = j
 			continue
@@ -185,11 +193,33 @@ func scanText(s string, tf, ef map[string]int) {
 				toks[len(toks)-1].brk = true
 			}
 		}
+		if r == '\n' {
+			line++
+		}
 		i += n
+	}
+	// In a title-cased line (a headline: "Lohan Leaves Betty Ford, Checks Into Rehab") capitals
+	// say nothing, so its words count as names only when the rest of the text capitalises them
+	// mid-sentence too.
+	// Per line: words that are not function words, and how many of them are capitalised.
+	words := make([]int32, line+1)
+	caps := make([]int32, line+1)
+	for _, t := range toks {
+		if len(t.lw) < 2 || stopwords[t.lw] || isDigitByte(t.w[0]) {
+			continue
+		}
+		words[t.line]++
+		if t.cap {
+			caps[t.line]++
+		}
+	}
+	titled := make([]bool, line+1)
+	for l := range titled {
+		titled[l] = words[l] >= 4 && 10*caps[l] >= 9*words[l]
 	}
 	midCaps := map[string]bool{}
 	for _, t := range toks {
-		if t.cap && !t.initial {
+		if t.cap && !t.initial && !titled[t.line] {
 			midCaps[t.w] = true
 		}
 	}
@@ -213,10 +243,8 @@ func scanText(s string, tf, ef map[string]int) {
 		if ti < leadTokens {
 			boost = leadBoost
 		}
-		lw := strings.ToLower(t.w)
-		lw = strings.ReplaceAll(lw, "’", "'")
-		lw = strings.TrimSuffix(lw, "'s")
-		isName := t.cap && !stopwords[lw] && (!t.initial || midCaps[t.w]) && !isAllCapsLong(t.w) && !months[lw] && !weekdays[lw]
+		lw := t.lw
+		isName := t.cap && !stopwords[lw] && ((!t.initial && !titled[t.line]) || midCaps[t.w]) && !isAllCapsLong(t.w) && !months[lw] && !weekdays[lw]
 		if isName {
 			name = append(name, lw)
 			nameBoost = max(nameBoost, boost)

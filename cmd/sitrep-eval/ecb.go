@@ -28,6 +28,8 @@ func runECB(ctx context.Context, w io.Writer, args []string) error {
 	threshold := fs.Float64("threshold", 0, "override the join threshold (0 keeps the default)")
 	stages := fs.Bool("stages", false, "also run the timex, actor and event stages before clustering")
 	topics := fs.String("topics", "all", "score only these topics: all, odd or even (a development/confirmation split)")
+	set := fs.String("set", "", "override clusterer options: Name=value,... (e.g. TauDays=60)")
+	ceiling := fs.Int("ceiling", 0, "also print the score of an ideal clusterer that cannot join reports more than N days apart (0: no)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,6 +43,9 @@ func runECB(ctx context.Context, w io.Writer, args []string) error {
 	opts := story.DefaultOptions()
 	if *threshold > 0 {
 		opts.Threshold = *threshold
+	}
+	if err := story.SetOptions(&opts, *set); err != nil {
+		return err
 	}
 	p := &pipeline.Pipeline{Cleaner: clean.New(clean.DefaultOptions())}
 	names := "clean"
@@ -79,6 +84,21 @@ func runECB(ctx context.Context, w io.Writer, args []string) error {
 		}
 		fmt.Fprintf(w, "%-10s BCubed P=%.4f R=%.4f F1=%.4f  stories=%d (gold %d)  %.1fs\n", name, r.Precision, r.Recall, r.F1, r.Stories, r.Gold, time.Since(t0).Seconds())
 		return r, nil
+	}
+	if *ceiling > 0 {
+		// The dates the clusterer sees: those Extract finds in the analysed article.
+		dates := map[string]time.Time{}
+		for _, d := range docs {
+			a := &sitrep.Article{ID: d.ID, Raw: d.Text, RawFormat: "text", Text: d.Text}
+			if err := prepare(ctx, a); err != nil {
+				return err
+			}
+			if f := story.Extract(a, opts.MaxTerms, opts.MaxEntities); f.Dated() {
+				dates[d.ID] = f.Lo
+			}
+		}
+		p, r, f := story.TimeCeiling(docs, dates, *ceiling)
+		fmt.Fprintf(w, "ceiling    BCubed P=%.4f R=%.4f F1=%.4f  (gold stories cut at date gaps > %d days; %d of %d documents dated)\n", p, r, f, *ceiling, len(dates), len(docs))
 	}
 	first, err := run("file order", docs)
 	if err != nil {

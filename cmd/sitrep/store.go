@@ -22,10 +22,11 @@ type store struct {
 	sitrep.SearchService
 	kb *sqlite.KBService
 
-	dedup     *dedup.Index
-	clusterer *story.Clusterer
-	tracker   *track.Tracker
-	log       *slog.Logger
+	dedup      *dedup.Index
+	signatures *sqlite.DedupService
+	clusterer  *story.Clusterer
+	tracker    *track.Tracker
+	log        *slog.Logger
 	// Alerts counts the alerts fired by afterCommit.
 	Alerts int
 }
@@ -40,36 +41,36 @@ func (m *Main) openStore(ctx context.Context) (*store, error) {
 		kb: sqlite.NewKBService(db), log: m.logger()}, nil
 }
 
-// openClustering loads the story clusterer's persisted state and rebuilds the copy-detection
-// index from the stored articles (it is kept in memory only: MinHash signatures are cheap to
-// recompute and the text is stored). Stored articles the clusterer does not hold yet — a database
-// filled by an older version, or an ingest interrupted between commit and clustering — are
+// openClustering loads the story clusterer's persisted state and the copy-detection index's
+// persisted signatures (table dedup_docs), so opening costs a read of compact per-article state,
+// not of every article's text. Stored articles without a signature (a database filled by an
+// older version) are signed from their text once and the signatures saved. Stored articles the
+// clusterer does not hold yet — an ingest interrupted between commit and clustering — are
 // clustered and tracked now, in ingest order, so stories and alerts always cover every article.
-// notify delivers alerts (nil: stored only).
+// Both are found through the article id index, without reading the other rows. notify delivers
+// alerts (nil: stored only).
 func (s *store) openClustering(ctx context.Context, notify track.Notifier) error {
 	opts := story.DefaultOptions()
 	opts.Logger = s.log
+	t0 := time.Now()
 	s.clusterer = story.New(sqlite.NewStoryService(s.db), opts)
 	if err := s.clusterer.Open(ctx); err != nil {
 		return fmt.Errorf("open story clusterer: %w", err)
 	}
 	s.dedup = dedup.New(dedup.DefaultOptions())
+	s.signatures = sqlite.NewDedupService(s.db)
+	if err := s.loadDedup(ctx); err != nil {
+		return err
+	}
+	s.log.Debug("opened clustering", slog.Duration("took", time.Since(t0)))
 	var err error
 	if s.tracker, err = newTracker(ctx, s.db, s.log, notify); err != nil {
 		return err
 	}
-	each, ok := s.ArticleService.(*sqlite.ArticleService)
-	if !ok {
-		return nil
-	}
-	t0 := time.Now()
+	t0 = time.Now()
 	var behind []*sitrep.Article
 	caught := 0
-	err = each.EachArticle(ctx, sitrep.ArticleFilter{}, func(a *sitrep.Article) error {
-		if s.clusterer.StoryOf(a.ID) != 0 {
-			s.dedup.Add(a.ID, publishedOf(a), a.Text)
-			return nil
-		}
+	err = s.signatures.EachUnclustered(ctx, func(a *sitrep.Article) error {
 		behind = append(behind, a)
 		if len(behind) >= batchSize {
 			caught += len(behind)
@@ -88,6 +89,61 @@ func (s *store) openClustering(ctx context.Context, notify track.Notifier) error
 	}
 	if caught > 0 {
 		s.log.Info("clustered stored articles", slog.Int("articles", caught), slog.Duration("took", time.Since(t0)))
+	}
+	return nil
+}
+
+// loadDedup restores the copy-detection index from the stored signatures, then signs the stored
+// articles that have none but are clustered (in ingest order) and saves their signatures; the
+// articles not clustered yet are signed when openClustering catches them up.
+func (s *store) loadDedup(ctx context.Context) error {
+	scheme := s.dedup.Scheme()
+	err := s.signatures.EachSignature(ctx, scheme, func(sg sqlite.Signature) error {
+		s.dedup.Restore(dedup.Record{ArticleID: sg.ArticleID, Seq: sg.Seq, Published: sg.Published, Size: sg.Size,
+			Signature: sg.Sig, Origin: sg.Origin})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("load copy signatures: %w", err)
+	}
+	t0 := time.Now()
+	signed := 0
+	err = s.signatures.EachUnsigned(ctx, scheme, func(id string, published time.Time, text string) error {
+		if s.clusterer.StoryOf(id) == 0 {
+			return nil // not clustered yet: afterCommit adds it and applies its relinks
+		}
+		s.dedup.Add(id, published, text)
+		if signed++; signed%batchSize == 0 {
+			return s.saveDedup(ctx)
+		}
+		return nil
+	})
+	if err == nil {
+		err = s.saveDedup(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("sign stored articles: %w", err)
+	}
+	if signed > 0 {
+		s.log.Info("signed stored articles for copy detection", slog.Int("articles", signed), slog.Duration("took", time.Since(t0)))
+	}
+	return nil
+}
+
+// saveDedup persists the copy-detection index's changes since the last save.
+func (s *store) saveDedup(ctx context.Context) error {
+	ch := s.dedup.Changes()
+	if len(ch) == 0 || s.signatures == nil {
+		return nil
+	}
+	sigs := make([]sqlite.Signature, len(ch))
+	scheme := s.dedup.Scheme()
+	for i, r := range ch {
+		sigs[i] = sqlite.Signature{ArticleID: r.ArticleID, Seq: r.Seq, Published: r.Published, Size: r.Size,
+			Sig: r.Signature, Origin: r.Origin, Scheme: scheme}
+	}
+	if err := s.signatures.SaveSignatures(ctx, sigs); err != nil {
+		return fmt.Errorf("save copy signatures: %w", err)
 	}
 	return nil
 }
@@ -122,6 +178,9 @@ func (s *store) afterCommit(ctx context.Context, fresh []*sitrep.Article) error 
 				return fmt.Errorf("relink copy %s: %w", l.ArticleID, err)
 			}
 		}
+	}
+	if err := s.saveDedup(ctx); err != nil {
+		return err
 	}
 	if err := s.clusterer.Flush(ctx); err != nil && !errors.Is(err, story.ErrNoStore) {
 		return fmt.Errorf("save stories: %w", err)
