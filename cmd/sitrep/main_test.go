@@ -265,3 +265,32 @@ func TestIngest_WireCopies(t *testing.T) {
 		t.Fatalf("no 3-article story: %s", out)
 	}
 }
+
+// TestIngest_OptimizesAfterBulk checks that a run which grows the store by a tenth or more merges
+// the full-text index, that a small run does not, and that search works on the merged index.
+func TestIngest_OptimizesAfterBulk(t *testing.T) {
+	seeds := seedtest.Shared(t, "seeds")
+	defer func(n int) { optimizeMin = n }(optimizeMin)
+	optimizeMin = 3
+	db := filepath.Join(t.TempDir(), "s.db")
+	_, stderr, err := run(t, db, "", "--log-level", "info", "ingest", "--published", "2024-10-11", seeds)
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "optimized the search index") {
+		t.Fatalf("a bulk run did not optimize:\n%s", stderr)
+	}
+	one := filepath.Join(t.TempDir(), "one.txt")
+	os.WriteFile(one, []byte("Qatar's foreign ministry said talks between the two sides would resume next week in Doha."), 0o644)
+	_, stderr, err = run(t, db, "", "--log-level", "info", "ingest", one)
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	if strings.Contains(stderr, "optimized the search index") {
+		t.Fatalf("a one-article run optimized:\n%s", stderr)
+	}
+	out, _, err := run(t, db, "", "articles", "--json", "--query", "Mossad")
+	if err != nil || !strings.Contains(out, `"total": 1`) {
+		t.Fatalf("search after optimize: %v %s", err, out)
+	}
+}
