@@ -432,6 +432,38 @@ func slug(s string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
+// slugID returns prefix+slug(s) with one allocation when s is ASCII (the usual case in
+// English news), and by way of slug otherwise.
+func slugID(prefix, s string) string {
+	for k := 0; k < len(s); k++ {
+		if s[k] >= 0x80 {
+			return prefix + slug(s)
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(prefix) + len(s))
+	b.WriteString(prefix)
+	dash := false
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if c-'A' < 26 {
+			c += 'a' - 'A'
+		}
+		if c-'a' < 26 || c-'0' < 10 {
+			b.WriteByte(c)
+			dash = false
+		} else if !dash && b.Len() > len(prefix) {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := b.String()
+	if dash {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
 // upsert adds e or, when an entry with its id exists, merges e into it (ours decides who wins).
 func (kb *KB) upsert(e *Entry, ours bool) {
 	if i, ok := kb.byID[e.ID]; ok {

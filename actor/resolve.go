@@ -58,9 +58,13 @@ func (r *run) addTitleItems() {
 // resolve assigns every item an actor.
 func (r *run) resolve() {
 	r.addTitleItems()
-	var persons []string // person actor ids in order of mention
+	persons := r.sc.persons[:0] // person actor ids in order of mention
 	lastPerson := ""
-	countries := map[string]int{}
+	if r.sc.countries == nil {
+		r.sc.countries = map[string]int{}
+	}
+	countries := r.sc.countries // emptied by scratch.reset
+	defer func() { r.sc.persons = persons }()
 	for _, it := range r.items {
 		switch it.kind {
 		case itKB:
@@ -103,6 +107,25 @@ func (r *run) newActor(a sitrep.Actor) *sitrep.Actor {
 	sl = append(sl, a)
 	r.sc.actorSlab = sl
 	return &sl[len(sl)-1]
+}
+
+// rolesAt is rolesAt(rs, r.at) with the roles of the article's actors taken from shared blocks
+// (one allocation for many actors). Each actor's slice is capped, so that an append by a
+// caller copies it rather than overwriting the next actor's roles; the blocks belong to the
+// article's output and are never reused.
+func (r *run) rolesAt(rs []sitrep.Role) []sitrep.Role {
+	if len(rs) == 0 {
+		return []sitrep.Role{}
+	}
+	if cap(r.roleSlab)-len(r.roleSlab) < len(rs) {
+		r.roleSlab = make([]sitrep.Role, 0, max(8, len(rs)))
+	}
+	s := len(r.roleSlab)
+	for _, ro := range rs {
+		ro.Current = heldAt(ro, r.at)
+		r.roleSlab = append(r.roleSlab, ro)
+	}
+	return r.roleSlab[s:len(r.roleSlab):len(r.roleSlab)]
 }
 
 func (r *run) alreadyIn(id string) bool { _, ok := r.actors[id]; return ok }
@@ -169,25 +192,16 @@ func (r *run) resolveKB(it *item, persons []string) {
 			}
 		}
 	case kindDemonym:
-		code := e.ID
-		next := ""
-		if it.e < r.n {
-			next = r.low(it.e)
-		}
-		switch {
-		case govNouns[next]:
-			r.useEntry(it, code+"GOV")
-			return
-		case milNouns[next] && !r.titleStartsAt(it.e) && (next != "air" || it.e+1 < r.n && airMil[r.low(it.e+1)]):
-			r.useEntry(it, code+"MIL")
-			return
-		}
-		r.useEntry(it, code)
+		// a bare demonym is an adjective ("the Iranian strike", "Israeli officials", "Iranian
+		// troops"): it names the country and keeps the country's own code, whatever noun
+		// follows. The sector belongs to the noun phrase, which the event stage reads; the KB's
+		// own multi-word names ("Iranian military", "Israeli government") still carry theirs.
+		r.useEntryE(it, e)
 		it.typ = sitrep.MentionCountry
 		return
 	case kindCapital:
 		if r.locativeContext(it) {
-			id := "place:" + slug(r.text(it.s, it.e))
+			id := slugID("place:", r.text(it.s, it.e))
 			if !r.alreadyIn(id) {
 				r.actors[id] = r.newActor(sitrep.Actor{ID: id, Name: r.text(it.s, it.e), Type: sitrep.ActorPlace, Country: e.ID, Code: e.ID, Roles: []sitrep.Role{}})
 				r.order = append(r.order, id)
@@ -199,7 +213,7 @@ func (r *run) resolveKB(it *item, persons []string) {
 		r.useEntry(it, e.ID+"GOV")
 		return
 	}
-	r.useEntry(it, e.ID)
+	r.useEntryE(it, e)
 }
 
 // useEntry makes the KB entry id the item's actor.
@@ -209,9 +223,15 @@ func (r *run) useEntry(it *item, id string) {
 		it.skip = true
 		return
 	}
+	r.useEntryE(it, e)
+}
+
+// useEntryE makes the KB entry e the item's actor (useEntry without the lookup by id).
+func (r *run) useEntryE(it *item, e *Entry) {
+	id := e.ID
 	if !r.alreadyIn(id) {
 		r.actors[id] = r.newActor(sitrep.Actor{ID: e.ID, Name: e.Name, Type: e.Type, Country: e.Country,
-			Code: r.kb.codeAt(e, r.at), Roles: rolesAt(e.Roles, r.at)})
+			Code: r.kb.codeAt(e, r.at), Roles: r.rolesAt(e.Roles)})
 		r.order = append(r.order, id)
 	}
 	it.actor = id
@@ -244,15 +264,6 @@ func (r *run) sentenceStart(i int) bool {
 
 func (r *run) nameFollows(it *item) bool {
 	return it.e < r.n && speechVerbs[r.low(it.e)]
-}
-
-func (r *run) titleStartsAt(p int) bool {
-	for _, ts := range r.titles {
-		if ts.s == p {
-			return true
-		}
-	}
-	return false
 }
 
 // locativeContext reports whether a capital is used as a place ("in Tehran", "trip to
@@ -323,11 +334,11 @@ func (r *run) resolveUnknown(it *item) {
 			id = r.unknownP[r.low(it.s)]
 		}
 		if id == "" {
-			id = "x:" + slug(name)
+			id = slugID("x:", name)
 		}
 		r.unknownP[r.low(it.e-1)] = id
 	} else {
-		id = "x:" + slug(name)
+		id = slugID("x:", name)
 	}
 	if id == "x:" {
 		it.skip = true
@@ -465,7 +476,7 @@ func (r *run) resolveTitle(it *item, persons []string, countries map[string]int)
 	// people already named in the article, most recent first
 	for k := len(persons) - 1; k >= 0; k-- {
 		if e := r.kb.Entry(persons[k]); e != nil && match(e) {
-			r.useEntry(it, e.ID)
+			r.useEntryE(it, e)
 			r.setTitleRes(it)
 			return
 		}
@@ -480,7 +491,7 @@ func (r *run) resolveTitle(it *item, persons []string, countries map[string]int)
 				continue
 			}
 			if e := r.kb.entries[h.entry]; e.Type == sitrep.ActorPerson && match(e) {
-				r.useEntry(it, e.ID)
+				r.useEntryE(it, e)
 				r.setTitleRes(it)
 				return
 			}

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/text"
@@ -46,7 +47,6 @@ type scratch struct {
 	blocked []bool
 	inQuote []bool
 	slab    []item
-	lower   []byte
 	// body is the bodySeen set of the previous article, cleared and reused.
 	body map[string]bool
 	// items, order, actors and actorSlab back the run's fields of the same names (actorSlab
@@ -58,11 +58,22 @@ type scratch struct {
 	// wordPos and nextPos back the run's word position index (firstAt).
 	wordPos map[string]int32
 	nextPos []int32
+	// lower is the buffer behind the run's lower-cased text (r.lt).
+	lower []byte
+	// capSeen, unknownP, persons and countries back the run's capSeen and unknownP and the
+	// lists resolve keeps; emptied after each article.
+	capSeen   map[string]bool
+	unknownP  map[string]string
+	persons   []string
+	countries map[string]int
 }
 
 // scratchMax is the size above which a scratch buffer or map grown by a huge article is
 // dropped rather than kept for the next one.
 const scratchMax = 4096
+
+// scratchMaxText is the largest lower-cased text buffer kept for the next article.
+const scratchMaxText = 1 << 20
 
 // reset empties the buffers of sc after a run, dropping the ones a huge article grew and the
 // references into that article's text and results.
@@ -86,6 +97,10 @@ func (sc *scratch) reset(r *run) {
 	} else {
 		clear(sc.actors)
 	}
+	sc.capSeen = clearMap(sc.capSeen)
+	sc.unknownP = clearMap(sc.unknownP)
+	sc.countries = clearMap(sc.countries)
+	sc.persons = resetSlice(sc.persons)
 	if len(sc.wordPos) > scratchMax {
 		sc.wordPos = nil
 	} else {
@@ -97,6 +112,15 @@ func (sc *scratch) reset(r *run) {
 	sc.items = resetSlice(r.items)
 	sc.order = resetSlice(r.order)
 	sc.actorSlab = resetSlice(sc.actorSlab)
+}
+
+// clearMap returns m emptied, or nil when it grew beyond scratchMax.
+func clearMap[K comparable, V any](m map[K]V) map[K]V {
+	if len(m) > scratchMax {
+		return nil
+	}
+	clear(m)
+	return m
 }
 
 // resetSlice returns s emptied and zeroed, or nil when it grew beyond scratchMax.
@@ -254,6 +278,8 @@ type run struct {
 	actors   map[string]*sitrep.Actor
 	order    []string
 	unknownP map[string]string // surname → actor id of unknown people
+	// roleSlab is the current block the roles of the article's actors are taken from.
+	roleSlab []sitrep.Role
 }
 
 func newRun(kb *KB, doc *text.Doc, opts Options, sc *scratch) *run {
@@ -264,8 +290,11 @@ func newRun(kb *KB, doc *text.Doc, opts Options, sc *scratch) *run {
 	if sc.actors == nil {
 		sc.actors = map[string]*sitrep.Actor{}
 	}
+	if sc.unknownP == nil {
+		sc.unknownP = map[string]string{}
+	}
 	r := &run{kb: kb, doc: doc, n: n, items: sc.items[:0], order: sc.order[:0],
-		actors: sc.actors, unknownP: map[string]string{}}
+		actors: sc.actors, unknownP: sc.unknownP}
 	sc.roots = grow(sc.roots, n)
 	r.roots = sc.roots
 	sc.idx = grow(sc.idx, 3*(n+2))
@@ -273,7 +302,10 @@ func newRun(kb *KB, doc *text.Doc, opts Options, sc *scratch) *run {
 	r.titleAt, r.nameEnd, r.nameAt = idx[:n+2:n+2], idx[n+2:2*(n+2):2*(n+2)], idx[2*(n+2):]
 	// lower-case the text once, keeping byte offsets: ASCII letters always, other letters when
 	// the lower-case form has the same length (else the token goes to lowEx). The bytes are
-	// lowered in a reused buffer, then copied once into the string r.lt.
+	// lowered in a buffer reused between articles, which r.lt shares without a copy: strings
+	// cut from r.lt (r.low) must therefore never outlive the run. They are only compared,
+	// looked up, or kept in the run's own maps and in scratch maps that reset empties
+	// (TestScratchNotRetained checks that an article's output survives the next one).
 	t := doc.Text
 	buf := append(sc.lower[:0], t...)
 	first := lowerASCII(buf) // the first non-ASCII byte, or -1
@@ -306,10 +338,14 @@ func newRun(kb *KB, doc *text.Doc, opts Options, sc *scratch) *run {
 			k = tk.End
 		}
 	}
-	r.lt = string(buf)
-	sc.lower = buf
+	if len(buf) > 0 {
+		r.lt = unsafe.String(&buf[0], len(buf)) // buf is not written again during the run
+	}
+	if cap(buf) <= scratchMaxText {
+		sc.lower = buf
+	}
 	for i := 0; i < n; i++ {
-		tk := doc.Tokens[i]
+		tk := &doc.Tokens[i]
 		if tk.Kind != text.Word && tk.Kind != text.Number {
 			continue
 		}
@@ -325,7 +361,7 @@ func newRun(kb *KB, doc *text.Doc, opts Options, sc *scratch) *run {
 	r.shoutS = make([]int8, len(doc.Sentences))
 	in := false
 	for i := 0; i < n; i++ {
-		tk := doc.Tokens[i]
+		tk := &doc.Tokens[i]
 		if i > 0 {
 			for k := doc.Tokens[i-1].End; k < tk.Start; k++ {
 				if doc.Text[k] == '\n' {
@@ -417,9 +453,12 @@ func (r *run) buildSeen() {
 	if r.capSeen != nil {
 		return
 	}
-	r.capSeen = map[string]bool{}
+	if r.sc.capSeen == nil {
+		r.sc.capSeen = map[string]bool{}
+	}
+	r.capSeen = r.sc.capSeen // empty: Process clears it after each article (scratch.reset)
 	for i := 1; i < r.n; i++ {
-		tk := r.doc.Tokens[i]
+		tk := &r.doc.Tokens[i]
 		if tk.Cap && tk.Kind == text.Word && r.doc.Tokens[i-1].Sent == tk.Sent && r.doc.Tokens[i-1].Kind != text.Quote {
 			r.capSeen[r.low(i)] = true
 		}
@@ -727,7 +766,7 @@ func (r *run) matchTitle(i int) (int, int) {
 // scan finds KB names, titles and (when unknown is set) capitalised sequences.
 func (r *run) scan(unknown bool) {
 	for i := 0; i < r.n; {
-		tk := r.doc.Tokens[i]
+		tk := &r.doc.Tokens[i]
 		if tk.Kind != text.Word && tk.Kind != text.Number {
 			i++
 			continue

@@ -85,16 +85,6 @@ var motionWords = set("trip", "travel", "travels", "traveled", "travelled", "vis
 	"head", "went", "go", "goes", "going", "came", "come", "comes", "way", "journey", "moved", "move",
 	"flight", "flights", "back", "sent", "deployed", "route", "road", "delegation", "landed")
 
-// govNouns after a demonym make it the country's government ("Israeli officials").
-var govNouns = set("official", "officials", "government", "governments", "authorities", "leadership",
-	"leaders", "leader", "regime", "cabinet", "diplomat", "diplomats", "negotiators", "negotiator",
-	"administration", "ministry", "ministries", "side", "delegation", "envoy", "envoys", "source", "sources", "officers")
-
-// milNouns after a demonym make it the country's military ("Israeli troops").
-var milNouns = set("military", "militaries", "army", "armies", "forces", "force", "troops", "soldiers",
-	"jets", "warplanes", "aircraft", "navy", "strike", "strikes", "airstrike", "airstrikes", "missiles",
-	"drones", "commanders", "commander", "generals", "defense", "defence", "air", "counterattack", "attack", "attacks")
-
 // personNouns after a demonym introduce a person ("Israeli official Yossi Cohen").
 var personNouns = set("official", "officer", "journalist", "analyst", "minister", "diplomat", "envoy",
 	"lawmaker", "politician", "activist", "businessman", "businesswoman", "billionaire", "general",
@@ -254,8 +244,3 @@ var numberWords = set("two", "three", "four", "five", "six", "seven", "eight", "
 // adjStops are stopwords that can stand between a number and the noun it counts ("12 new
 // jets", "two other plants").
 var adjStops = set("new", "other", "more", "first", "last", "next")
-
-// airMil are the words after "air" that make "Israeli air ..." the military ("air strikes",
-// "air force"); "Indonesian air traffic" is the country.
-var airMil = set("force", "forces", "strike", "strikes", "raid", "raids", "defense", "defence",
-	"defenses", "defences", "power", "campaign", "attack", "attacks", "assault", "war", "arm", "wing")
