@@ -9,7 +9,8 @@
 // each candidate with a weighted sum of IDF-weighted cosines (words, entities) and event-type
 // overlap, multiplied by a time factor that decays with the gap between the article's date and
 // the story's date range. The article joins the best story when the score reaches
-// Options.Threshold, or opens a new story; stories bridged by an article are merged when their
+// Options.Threshold, or opens a new story; a one- or two-article candidate story the article also
+// matched is absorbed into the story it joined (Options.AbsorbSize); stories bridged by an article are merged when their
 // centroids match, and a growing story whose articles fall into two dissimilar groups (an early,
 // ambiguous join glued two happenings together) is split (Options.SplitThreshold); both make the
 // grouping less dependent on arrival order. IDF is maintained incrementally, with a prior of
