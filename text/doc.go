@@ -6,4 +6,8 @@
 // stages need news-specific units that UAX #29 splits apart or joins wrongly: abbreviations with
 // inner periods ("U.S.", "Gen."), possessive "'s" as its own token, curly quotes as quote tokens,
 // and numbers with separators ("1,800", "7.4").
+//
+// The pass also records, at no extra memory cost, what each token's bytes contain: whether it is
+// already lower-case ASCII (Token.LowerASCII) and whether it holds a hyphen (Token.HasHyphen). A
+// stage that looks tokens up in lower-case dictionaries can then skip lower-casing most of them.
 package text

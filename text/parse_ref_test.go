@@ -77,3 +77,29 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParseSeeds measures Parse on the seed articles (read from the shared folder at test
+// time); one iteration parses all of them.
+func BenchmarkParseSeeds(b *testing.B) {
+	seeds := sharedSeeds(b)
+	if len(seeds) == 0 {
+		b.Skip("shared seeds not found (set SITREP_SHARED)")
+	}
+	n := 0
+	for _, s := range seeds {
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, s := range seeds {
+			Parse(s)
+		}
+	}
+	b.ReportMetric(float64(b.N*len(seeds))/b.Elapsed().Seconds(), "articles/s")
+	// CPU time leaves out other processes: on a shared, loaded box it is the fairer figure.
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(b.N*len(seeds))/cpu.Seconds(), "articles/cpu-s")
+	}
+}

@@ -14,6 +14,17 @@ func refParse(s string) *Doc {
 	d := &Doc{Text: s, Tokens: make([]Token, 0, len(s)/5+1)}
 	refTokenize(d)
 	refSplitSentences(d)
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		t.shape = shapeOf(s[t.Start:t.End])
+		next := len(s)
+		if i+1 < len(d.Tokens) {
+			next = d.Tokens[i+1].Start
+		}
+		if strings.Contains(s[t.End:next], "\n") {
+			t.shape |= shapeLineAfter
+		}
+	}
 	return d
 }
 

@@ -2,7 +2,9 @@ package text_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/text"
 )
@@ -68,5 +70,54 @@ func BenchmarkParse(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		text.Parse(s)
+	}
+}
+
+func TestToken_Shape(t *testing.T) {
+	d := text.Parse("The cease-fire held; Zürich’s 12th 7KM ex-U.S. envoy x")
+	for _, tc := range []struct {
+		tok         string
+		lower, hyph bool
+	}{
+		{"The", false, false}, {"cease-fire", true, true}, {"held", true, false}, {";", true, false},
+		{"Zürich", false, false}, {"’s", false, false}, {"12th", true, false}, {"7KM", false, false},
+		{"ex-U", false, true}, {"envoy", true, false}, {"x", true, false},
+	} {
+		i := -1
+		for k := range d.Tokens {
+			if d.Tok(k) == tc.tok {
+				i = k
+				break
+			}
+		}
+		if i < 0 {
+			t.Fatalf("token %q not found", tc.tok)
+		}
+		lower, known := d.Tokens[i].LowerASCII()
+		hyph, _ := d.Tokens[i].HasHyphen()
+		ascii, _ := d.Tokens[i].ASCII()
+		if wantASCII := !strings.ContainsFunc(tc.tok, func(r rune) bool { return r >= 0x80 }); ascii != wantASCII {
+			t.Errorf("%q: ASCII=%v", tc.tok, ascii)
+		}
+		if !known || lower != tc.lower || hyph != tc.hyph {
+			t.Errorf("%q: LowerASCII=%v,%v HasHyphen=%v, want %v, %v", tc.tok, lower, known, hyph, tc.lower, tc.hyph)
+		}
+	}
+	if _, known := (text.Token{}).LowerASCII(); known {
+		t.Error("a Token literal reports a known shape")
+	}
+}
+
+// TestParse_LongDottedRun guards against quadratic work on a long dotted run ("a.a.a…", garbage
+// a crawler may feed): each period once re-read the whole word before it.
+func TestParse_LongDottedRun(t *testing.T) {
+	s := strings.Repeat("a.", 100_000) + " Next."
+	t0 := time.Now()
+	d := text.Parse(s)
+	if el := time.Since(t0); el > 5*time.Second {
+		t.Fatalf("Parse took %v on %d bytes", el, len(s))
+	}
+	if got := d.Tok(0); got != strings.Repeat("a.", 100_000) {
+		t.Fatalf("first token has %d bytes, want the whole dotted run", len(got))
 	}
 }

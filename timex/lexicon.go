@@ -34,17 +34,91 @@ type lexicon struct {
 	holiday map[string][]phrase
 	event   map[string][]phrase
 	// trigger holds every word above that can begin an expression, and the rules' own trigger
-	// words; filter is a cheap pre-check of it (see maybe).
+	// words.
 	trigger map[string]bool
-	filter  [27][27]uint32
+	// triggers holds the same words as trigger, for the per-token lookup in newMatcher; filter
+	// is a cheap pre-check of it (see maybe).
+	triggers wordSet
+	filter   [32][32]uint32
 }
 
-// letterIndex maps a lower-case ASCII letter to 0..25 and anything else to 26.
-func letterIndex(c byte) int {
-	if c >= 'a' && c <= 'z' {
-		return int(c - 'a')
+// letterIndex maps a lower-case ASCII letter to 0..25 and any other byte to 26.
+var letterIndex = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = 26
+		if c >= 'a' && c <= 'z' {
+			t[c] = uint8(c - 'a')
+		}
 	}
-	return 26
+	return t
+}()
+
+// maybe reports whether w (lower-case) may be a trigger word: its first and last letters and its
+// length must match those of some trigger. It rules out most words without hashing them.
+func (lx *lexicon) maybe(w string) bool {
+	if len(w) == 0 || len(w) > 31 {
+		return false
+	}
+	return lx.filter[letterIndex[w[0]]&31][letterIndex[w[len(w)-1]]&31]&(1<<len(w)) != 0
+}
+
+// FNV-1a parameters of wordSet hashes.
+const (
+	hashSeed  = 2166136261
+	hashPrime = 16777619
+)
+
+// hashString returns the FNV-1a hash of w, the hash a wordSet is probed with.
+func hashString(w string) uint32 {
+	h := uint32(hashSeed)
+	for k := 0; k < len(w); k++ {
+		h = (h ^ uint32(w[k])) * hashPrime
+	}
+	return h
+}
+
+// wordSet is a set of short words in an open-addressing table, at most a quarter full, probed
+// with hashString: for the few-byte words it holds, cheaper than a map lookup.
+type wordSet struct {
+	keys []string
+	mask uint32
+}
+
+// build fills the set with words (none empty).
+func (ws *wordSet) build(words map[string]bool) {
+	n := 16
+	for n < 4*len(words) {
+		n *= 2
+	}
+	ws.keys = make([]string, n)
+	ws.mask = uint32(n - 1)
+	for w, ok := range words {
+		if !ok || w == "" {
+			continue
+		}
+		for i := hashString(w) & ws.mask; ; i = (i + 1) & ws.mask {
+			if ws.keys[i] == "" {
+				ws.keys[i] = w
+				break
+			}
+		}
+	}
+}
+
+// has reports whether w, whose hash is h, is in the set.
+func (ws *wordSet) has(w string, h uint32) bool {
+	if ws.mask == 0 {
+		return false
+	}
+	for i := h & ws.mask; ; i = (i + 1) & ws.mask {
+		k := ws.keys[i]
+		if k == "" {
+			return false
+		}
+		if k == w {
+			return true
+		}
+	}
 }
 
 func (lx *lexicon) addTrigger(w string) {
@@ -52,20 +126,8 @@ func (lx *lexicon) addTrigger(w string) {
 		return
 	}
 	lx.trigger[w] = true
-	n := len(w)
-	if n > 31 {
-		n = 31
-	}
-	lx.filter[letterIndex(w[0])][letterIndex(w[len(w)-1])] |= 1 << n
-}
-
-// maybe reports whether w (lower-case) may be a trigger word: its first and last letters and its
-// length must match those of some trigger. It rules out most words without a map lookup.
-func (lx *lexicon) maybe(w []byte) bool {
-	if len(w) == 0 || len(w) > 31 {
-		return false
-	}
-	return lx.filter[letterIndex(w[0])][letterIndex(w[len(w)-1])]&(1<<len(w)) != 0
+	n := min(len(w), 31)
+	lx.filter[letterIndex[w[0]]][letterIndex[w[len(w)-1]]] |= 1 << n
 }
 
 // loadLexicon parses the embedded lexicon once; an error means the embedded file is broken.
@@ -150,5 +212,6 @@ func parseLexicon(src string) (*lexicon, error) {
 			lx.addTrigger(w)
 		}
 	}
+	lx.triggers.build(lx.trigger)
 	return lx, nil
 }

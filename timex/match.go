@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/text"
@@ -16,15 +18,19 @@ const (
 	numberKind = text.Number
 )
 
-// tk is a token as the rules see it.
+// tk is a token as the rules see it. It holds no pointers, so token arrays are cheap to fill and
+// to recycle.
 type tk struct {
 	s, e int
-	low  string
+	sent int
 	kind text.Kind
 	cap  bool
-	sent int
 	// sp is true when whitespace (or the start of the text) precedes the token.
 	sp bool
+	// trig is true when an expression may begin at the token (see trigger).
+	trig bool
+	// cue caches cue(k) + 1 (0: not yet computed).
+	cue int8
 }
 
 // hit is one matched expression over tokens [i, j).
@@ -50,9 +56,12 @@ type hit struct {
 
 // matcher runs the rules over one document.
 type matcher struct {
-	lx     *lexicon
-	text   string
-	t      []tk
+	lx   *lexicon
+	text string
+	t    []tk
+	// lows holds the lower-cased form of every token (see low): a slice of text for most, of a
+	// per-article buffer for the others.
+	lows   []string
 	dct    time.Time
 	hasDCT bool
 	hits   []hit
@@ -63,63 +72,171 @@ func newMatcher(lx *lexicon, d *text.Doc, dct *time.Time, maxTokens int) *matche
 	if n > maxTokens {
 		n = maxTokens
 	}
-	m := &matcher{lx: lx, text: d.Text}
-	if p, ok := tkPool.Get().(*[]tk); ok && cap(*p) >= n {
-		m.t = (*p)[:n]
+	m, _ := matchPool.Get().(*matcher)
+	if m == nil {
+		m = new(matcher)
+	}
+	m.lx, m.text, m.hits = lx, d.Text, m.hits[:0]
+	if cap(m.t) >= n {
+		m.t = m.t[:n]
 	} else {
 		m.t = make([]tk, n)
 	}
+	m.dct, m.hasDCT = time.Time{}, false
 	if dct != nil {
 		m.dct, m.hasDCT = *dct, true
 	}
+	// Every token is lower-cased once: the rules ask for the same lower-case forms many times.
+	// A token that is already lower-case (most are: the tokenizer records it) is its own text;
+	// the others are written to a per-article buffer that their strings share. The loop also
+	// decides whether an expression may begin at each token, so that run skips the others at
+	// once.
+	s := d.Text
+	toks := d.Tokens[:n]
+	ts := m.t[:len(toks)]
+	if cap(m.lows) >= n {
+		m.lows = m.lows[:n]
+	} else {
+		m.lows = make([]string, n)
+	}
+	lows := m.lows[:len(toks)]
+	var lb []byte // made on first use; never reused, so strings may share its bytes
 	prevEnd := -1
-	for i := 0; i < n; i++ {
-		src := &d.Tokens[i]
-		m.t[i] = tk{s: src.Start, e: src.End, kind: src.Kind, cap: src.Cap, sent: src.Sent,
-			sp: prevEnd < 0 || src.Start > prevEnd}
+	for i := range toks {
+		src := &toks[i]
+		t := &ts[i]
+		*t = tk{s: src.Start, e: src.End, sent: src.Sent, kind: src.Kind, cap: src.Cap,
+			sp: src.Start > prevEnd}
+		w := s[src.Start:src.End]
+		lows[i] = w
 		prevEnd = src.End
+		switch src.Kind {
+		case text.Word:
+			if lower, known := src.LowerASCII(); lower && known {
+				t.trig = lx.wordTrigger(w, src)
+				continue
+			}
+		case text.Number:
+			t.trig = true
+			if lower, known := src.LowerASCII(); lower && known {
+				continue
+			}
+		case text.Possessive, text.Quote:
+		default:
+			continue
+		}
+		lb, lows[i] = lowerToken(lx, t, w, src, lb)
 	}
 	return m
 }
 
-// tkPool recycles token arrays between articles.
-var tkPool sync.Pool
-
-// release returns the matcher's token array to the pool; m must not be used afterwards.
-func (m *matcher) release() {
-	if cap(m.t) <= 1<<16 {
-		t := m.t[:0]
-		tkPool.Put(&t)
+// wordTrigger reports whether an expression may begin at the lower-case ASCII word w (token src).
+func (lx *lexicon) wordTrigger(w string, src *text.Token) bool {
+	if len(w) > maxTriggerLen {
+		return false
 	}
-	m.t = nil
+	if lx.maybe(w) && lx.triggers.has(w, hashString(w)) {
+		return true
+	}
+	if hyph, _ := src.HasHyphen(); hyph {
+		// "mid-october", "two-year", "third-quarter", "decades-long": the part before the
+		// hyphen may trigger too
+		p := strings.IndexByte(w, '-')
+		return p > 0 && lx.triggers.has(w[:p], hashString(w[:p]))
+	}
+	return false
 }
 
-// low returns the lower-cased text of token i, or "" past the end.
-func (m *matcher) low(i int) string {
-	if i < 0 || i >= len(m.t) {
-		return ""
+// lowerToken appends to lb the lower-cased form of the token t (text w), which is not its own
+// lower-case form, decides t.trig for words and quote marks, and returns lb and the form. The
+// form shares lb's bytes, so lb must never be overwritten: it is made per article. Words and
+// numbers are lower-cased (with ’ as '), a possessive is "'s", a double quote mark is `"` and
+// any other quote mark is "'".
+func lowerToken(lx *lexicon, t *tk, w string, src *text.Token, lb []byte) ([]byte, string) {
+	if lb == nil {
+		lb = make([]byte, 0, 512)
 	}
-	t := &m.t[i]
-	if t.low == "" {
-		w := m.text[t.s:t.e]
-		switch t.kind {
-		case text.Word, text.Number:
-			w = strings.ToLower(w)
-			if strings.Contains(w, "’") {
-				w = strings.ReplaceAll(w, "’", "'")
+	lo := len(lb)
+	switch t.kind {
+	case text.Word, text.Number:
+		ascii := isASCII(w, src)
+		if ascii {
+			for k := 0; k < len(w); k++ {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				lb = append(lb, c)
 			}
-		case text.Possessive:
-			w = "'s"
-		case text.Quote:
-			if w == "\"" || w == "“" || w == "”" {
-				w = "\""
+		} else {
+			l := strings.ToLower(w)
+			if strings.Contains(l, "’") {
+				l = strings.ReplaceAll(l, "’", "'")
+			}
+			lb = append(lb, l...)
+		}
+		if t.kind == text.Word && len(w) <= maxTriggerLen {
+			if ascii {
+				key := unsafe.String(unsafe.SliceData(lb[lo:]), len(w))
+				t.trig = lx.maybe(key) && lx.triggers.has(key, hashString(key))
+				if hyph, known := src.HasHyphen(); !t.trig && (hyph || !known) {
+					if p := strings.IndexByte(key, '-'); p > 0 {
+						t.trig = lx.triggers.has(key[:p], hashString(key[:p]))
+					}
+				}
 			} else {
-				w = "'"
+				t.trig = asciiTrigger(lx, w)
 			}
 		}
-		t.low = w
+	case text.Possessive:
+		lb = append(lb, "'s"...)
+	case text.Quote:
+		if w == "\"" || w == "“" || w == "”" {
+			lb = append(lb, '"')
+		} else {
+			lb = append(lb, '\'')
+		}
+		t.trig = w[0] == '\'' || strings.HasPrefix(w, "’")
 	}
-	return t.low
+	return lb, unsafe.String(unsafe.SliceData(lb[lo:]), len(lb)-lo)
+}
+
+// isASCII reports whether the text w of token src is all ASCII, from the shape the tokenizer
+// recorded when it is known.
+func isASCII(w string, src *text.Token) bool {
+	if ascii, known := src.ASCII(); known {
+		return ascii
+	}
+	for k := 0; k < len(w); k++ {
+		if w[k] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// matchPool recycles matchers, with their arrays, between articles.
+var matchPool sync.Pool
+
+// release returns m to the pool; m must not be used afterwards.
+func (m *matcher) release() {
+	if cap(m.t) > 1<<16 || cap(m.hits) > 1<<12 {
+		return
+	}
+	clear(m.lows) // let the article's text and values go
+	clear(m.hits)
+	m.lx, m.text, m.t, m.lows = nil, "", m.t[:0], m.lows[:0]
+	matchPool.Put(m)
+}
+
+// low returns the lower-cased text of token i, or "" past the end. Words and numbers are
+// lower-cased (with ’ as '), a possessive is "'s", a double quote mark is `"` and any other
+// quote mark is "'".
+func (m *matcher) low(i int) string {
+	if uint(i) >= uint(len(m.lows)) {
+		return ""
+	}
+	return m.lows[i]
 }
 
 // kind returns the kind of token i, or text.Punct past either end.
@@ -140,8 +257,11 @@ func (m *matcher) sameSent(i, j int) bool {
 
 // run finds all expressions, longest match first at each position, left to right.
 func (m *matcher) run() []sitrep.TimeExpr {
-	out := make([]sitrep.TimeExpr, 0, 8)
 	for i := 0; i < len(m.t); {
+		if !m.t[i].trig {
+			i++
+			continue
+		}
 		h, ok := m.at(i)
 		if !ok {
 			i++
@@ -156,11 +276,15 @@ func (m *matcher) run() []sitrep.TimeExpr {
 		}
 		m.approx(&h)
 		m.hits = append(m.hits, h)
-		out = append(out, sitrep.TimeExpr{
+		i = h.j
+	}
+	out := make([]sitrep.TimeExpr, len(m.hits))
+	for n := range m.hits {
+		h := &m.hits[n]
+		out[n] = sitrep.TimeExpr{
 			Text: m.text[m.t[h.i].s:m.t[h.j-1].e], Start: m.t[h.i].s, End: m.t[h.j-1].e,
 			Type: h.typ, Value: h.val, Mod: h.mod, Anchor: h.anchor,
-		})
-		i = h.j
+		}
 	}
 	// "at about 10:35 a.m. (0735 GMT) Friday": a clock time with no day before it takes the
 	// first day named after it in the same sentence.
@@ -224,20 +348,17 @@ var ruleTriggers = map[string]bool{
 	"annual": true,
 }
 
-func (m *matcher) trigger(i int) bool {
-	t := &m.t[i]
-	switch t.kind {
-	case numberKind:
-		return true
-	case text.Quote:
-		return m.text[t.s] == '\'' || strings.HasPrefix(m.text[t.s:], "’")
-	case wordKind:
-	default:
-		return false
-	}
-	// ASCII lower-casing into a stack buffer: no allocation for the many words that trigger nothing.
-	w := m.text[t.s:t.e]
-	var buf [24]byte
+// trigger reports whether an expression may begin at token i (newMatcher decides it).
+func (m *matcher) trigger(i int) bool { return m.t[i].trig }
+
+// maxTriggerLen is the longest word trigger examines.
+const maxTriggerLen = 24
+
+// asciiTrigger reports whether the word w, lower-cased in ASCII only (trigger words are ASCII),
+// is a trigger word or starts with one before a hyphen. newMatcher uses it for words with
+// non-ASCII letters.
+func asciiTrigger(lx *lexicon, w string) bool {
+	var buf [maxTriggerLen]byte
 	if len(w) > len(buf) {
 		return false
 	}
@@ -253,11 +374,10 @@ func (m *matcher) trigger(i int) bool {
 		buf[k] = c
 	}
 	key := buf[:len(w)]
-	if m.lx.maybe(key) && m.lx.trigger[string(key)] {
+	if lx.trigger[string(key)] {
 		return true
 	}
-	// "mid-october", "two-year", "third-quarter", "decades-long": the part before the hyphen
-	return hy > 0 && m.lx.trigger[string(key[:hy])]
+	return hy > 0 && lx.trigger[string(key[:hy])]
 }
 
 // at tries every rule at token i and returns the longest match.

@@ -168,6 +168,15 @@ var clauseBreak = map[string]bool{
 // words themselves; a past participle right after "will have" stays future.
 func (m *matcher) cue(k int) tense {
 	t := &m.t[k]
+	if t.cue == 0 {
+		t.cue = int8(m.cueAt(k)) + 1
+	}
+	return tense(t.cue - 1)
+}
+
+// cueAt computes cue(k); it depends only on the tokens around k, so cue caches it.
+func (m *matcher) cueAt(k int) tense {
+	t := &m.t[k]
 	if t.kind != wordKind {
 		return tenseNone
 	}
