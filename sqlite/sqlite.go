@@ -321,9 +321,9 @@ func limitOffset(limit, offset int) string {
 }
 
 // MergeSearchIndex does up to about pages pages of FTS5 segment merging (pages <= 0: merge
-// everything into one segment, FTS5 'optimize'). Ingest merges lazily (automerge 16) to stay
-// fast; a store that has just taken a large batch can call this when idle to make searches
-// read fewer segments.
+// everything into one segment, FTS5 'optimize', and reset the count SearchIndexGrowth keeps).
+// Ingest merges lazily (automerge 16) to stay fast; a store that has taken many articles since
+// its last optimize can call this when idle to make searches read fewer segments.
 func (db *DB) MergeSearchIndex(ctx context.Context, pages int) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -332,6 +332,10 @@ func (db *DB) MergeSearchIndex(ctx context.Context, pages int) error {
 	defer tx.Rollback()
 	if pages <= 0 {
 		_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts) VALUES ('optimize')`)
+		if err == nil {
+			_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('search_growth', 0)
+				ON CONFLICT (key) DO UPDATE SET value = 0`)
+		}
 	} else {
 		_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)`, pages)
 	}
@@ -339,4 +343,23 @@ func (db *DB) MergeSearchIndex(ctx context.Context, pages int) error {
 		return fmt.Errorf("sqlite: merge search index: %w", err)
 	}
 	return tx.Commit()
+}
+
+// SearchIndexGrowth adds n to the number of articles indexed since the full-text index was last
+// optimized and returns the new number, with the number of articles stored.
+func (db *DB) SearchIndexGrowth(ctx context.Context, n int) (since, total int, err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer tx.Rollback()
+	err = tx.QueryRowContext(ctx, `INSERT INTO meta (key, value) VALUES ('search_growth', ?)
+		ON CONFLICT (key) DO UPDATE SET value = value + excluded.value RETURNING value`, n).Scan(&since)
+	if err != nil {
+		return 0, 0, fmt.Errorf("sqlite: search index growth: %w", err)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles`).Scan(&total); err != nil {
+		return 0, 0, fmt.Errorf("sqlite: count articles: %w", err)
+	}
+	return since, total, tx.Commit()
 }

@@ -232,6 +232,9 @@ func TestDB_MergeSearchIndex(t *testing.T) {
 	if err != nil || n == 0 {
 		t.Fatalf("n=%d %v", n, err)
 	}
+	if since, total, err := db.SearchIndexGrowth(ctx, 600); err != nil || since != 600 || total != 600 {
+		t.Fatalf("growth: since=%d total=%d %v", since, total, err)
+	}
 	for _, pages := range []int{100, 0} {
 		if err := db.MergeSearchIndex(ctx, pages); err != nil {
 			t.Fatal(err)
@@ -239,6 +242,17 @@ func TestDB_MergeSearchIndex(t *testing.T) {
 		after, m, err := search.Search(ctx, sitrep.SearchQuery{Query: "harbour", Limit: 50})
 		if err != nil || m != n || len(after) != len(before) {
 			t.Fatalf("after merge(%d): n=%d, want %d (%v)", pages, m, n, err)
+		}
+		// a partial merge keeps the count; the full one resets it
+		want := 600 + 5
+		if pages == 0 {
+			want = 5
+		}
+		if since, _, err := db.SearchIndexGrowth(ctx, 5); err != nil || since != want {
+			t.Fatalf("after merge(%d): since=%d, want %d (%v)", pages, since, want, err)
+		}
+		if pages != 0 {
+			db.SearchIndexGrowth(ctx, -5)
 		}
 	}
 }

@@ -266,8 +266,9 @@ func TestIngest_WireCopies(t *testing.T) {
 	}
 }
 
-// TestIngest_OptimizesAfterBulk checks that a run which grows the store by a tenth or more merges
-// the full-text index, that a small run does not, and that search works on the merged index.
+// TestIngest_OptimizesAfterBulk checks that growth by a tenth or more (and optimizeMin articles)
+// merges the full-text index, that growth below the minimum does not, that growth adds up across
+// runs, and that search works on the merged index.
 func TestIngest_OptimizesAfterBulk(t *testing.T) {
 	seeds := seedtest.Shared(t, "seeds")
 	defer func(n int) { optimizeMin = n }(optimizeMin)
@@ -288,6 +289,17 @@ func TestIngest_OptimizesAfterBulk(t *testing.T) {
 	}
 	if strings.Contains(stderr, "optimized the search index") {
 		t.Fatalf("a one-article run optimized:\n%s", stderr)
+	}
+	// small runs add up: two more articles make three since the last optimize
+	two := filepath.Join(t.TempDir(), "two.jsonl")
+	os.WriteFile(two, []byte(`{"id":"t1","text":"Egypt's foreign minister met his Jordanian counterpart in Amman on Sunday."}`+"\n"+
+		`{"id":"t2","text":"Turkey's defence ministry said a drone was shot down near the border."}`+"\n"), 0o644)
+	_, stderr, err = run(t, db, "", "--log-level", "info", "ingest", two)
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "optimized the search index") {
+		t.Fatalf("growth across runs did not optimize:\n%s", stderr)
 	}
 	out, _, err := run(t, db, "", "articles", "--json", "--query", "Mossad")
 	if err != nil || !strings.Contains(out, `"total": 1`) {
