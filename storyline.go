@@ -31,20 +31,36 @@ type StoryEditor interface {
 // EventReport lists the articles and outlets that reported one key event of a story; the i-th
 // report of Story.KeyEventReports belongs to Story.KeyEvents[i].
 type EventReport struct {
+	// Articles lists the reporting articles, oldest first: all of them, or the oldest 100 when
+	// more reported the event (ArticlesTotal then counts them all).
 	Articles []string `json:"articles"`
 	Outlets  []string `json:"outlets"`
-	// Mentions counts the coded mentions of the event across those articles.
+	// Mentions counts the coded mentions of the event across all reporting articles.
 	Mentions int `json:"mentions"`
+	// ArticlesTotal is the number of reporting articles when Articles lists only some of them
+	// (a story of more than 100 such articles); absent otherwise.
+	ArticlesTotal int `json:"articles_total,omitempty"`
 }
+
+// Reports returns the number of reporting articles, listed or not.
+func (r EventReport) Reports() int { return max(r.ArticlesTotal, len(r.Articles)) }
 
 // TimelineEntry is one dated event of a storyline or an actor pair, with the story it belongs to
 // and the articles reporting it.
 type TimelineEntry struct {
-	Date     string   `json:"date"`
-	StoryID  int64    `json:"story_id"`
-	Event    Event    `json:"event"`
+	Date    string `json:"date"`
+	StoryID int64  `json:"story_id"`
+	Event   Event  `json:"event"`
+	// Articles lists the reporting articles, oldest first: all of them, or the oldest 100 when
+	// more reported the event (ArticlesTotal then counts them all).
 	Articles []string `json:"articles"`
+	// ArticlesTotal is the number of reporting articles when Articles lists only some of them;
+	// absent otherwise.
+	ArticlesTotal int `json:"articles_total,omitempty"`
 }
+
+// Reports returns the number of reporting articles, listed or not.
+func (e TimelineEntry) Reports() int { return max(e.ArticlesTotal, len(e.Articles)) }
 
 // EscalationPoint is one day of an escalation index: the mean and minimum Goldstein value of the
 // day's events and how many there were. Negative values are conflictual, positive cooperative.

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/sitrep/sitrep"
 )
@@ -58,12 +59,18 @@ func codeMatch(code, want string) bool {
 }
 
 // entries groups the happened events of the given articles of one story into timeline entries.
+// Each entry lists at most maxReportArticles article ids, the oldest; ArticlesTotal then counts
+// them all. An article's events are undated entries' dates come from its publication time, so
+// the work is one map lookup per event of each member (no allocation unless an entry is new).
 func (c *Clusterer) entries(storyID int64, members []int32, keep func(sitrep.Event) bool) []sitrep.TimelineEntry {
-	byKey := map[string]int{}
+	byKey := map[evKey]int{}
 	var out []sitrep.TimelineEntry
-	ms := append([]int32(nil), members...)
-	sort.Slice(ms, func(i, j int) bool { return c.articles[ms[i]].seq < c.articles[ms[j]].seq })
-	for _, mi := range ms {
+	var last []string // the article last added to each entry
+	var lastY int
+	var lastM time.Month
+	var lastD int
+	lastDay := ""
+	for _, mi := range c.bySeq(members) {
 		a := c.articles[mi]
 		for _, e := range a.events {
 			if !e.Happened() || (keep != nil && !keep(e)) {
@@ -71,23 +78,36 @@ func (c *Clusterer) entries(storyID int64, members []int32, keep func(sitrep.Eve
 			}
 			date := e.Date
 			if date == "" {
-				if t := c.articleTime(a); !t.IsZero() {
-					date = t.Format("2006-01-02")
+				t := c.articleTime(a)
+				if t.IsZero() {
+					continue
 				}
-			}
-			if date == "" {
-				continue
+				if y, m, d := t.Date(); lastDay == "" || y != lastY || m != lastM || d != lastD {
+					lastY, lastM, lastD, lastDay = y, m, d, t.Format("2006-01-02")
+				}
+				date = lastDay
 			}
 			e.Date = date
-			k := eventKey(e)
+			k := keyOf(&e)
 			if i, ok := byKey[k]; ok {
-				if !contains(out[i].Articles, a.id) {
-					out[i].Articles = append(out[i].Articles, a.id)
+				if last[i] != a.id {
+					last[i] = a.id
+					if len(out[i].Articles) < maxReportArticles {
+						out[i].Articles = append(out[i].Articles, a.id)
+					}
+					out[i].ArticlesTotal++
 				}
 				continue
 			}
 			byKey[k] = len(out)
-			out = append(out, sitrep.TimelineEntry{Date: date, StoryID: storyID, Event: e, Articles: []string{a.id}})
+			out = append(out, sitrep.TimelineEntry{Date: date, StoryID: storyID, Event: e, Articles: []string{a.id}, ArticlesTotal: 1})
+			last = append(last, a.id)
+		}
+	}
+	// ArticlesTotal is set only when Articles is a sample.
+	for i := range out {
+		if out[i].ArticlesTotal <= len(out[i].Articles) {
+			out[i].ArticlesTotal = 0
 		}
 	}
 	return out

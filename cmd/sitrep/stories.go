@@ -252,7 +252,7 @@ Every edit is kept in the database and can be undone with the opposite edit.`
 		for i, e := range result.KeyEvents {
 			n := 0
 			if i < len(result.KeyEventReports) {
-				n = len(result.KeyEventReports[i].Articles)
+				n = result.KeyEventReports[i].Reports()
 			}
 			fmt.Fprintf(w, "  %s  %s → %s  %s/%s %s (%d articles)\n", e.Date, dash(e.Source.Code), dash(e.Target.Code), e.CAMEO, e.PLOVER, e.Mode, n)
 		}
