@@ -70,3 +70,52 @@ func TestECB(t *testing.T) {
 		t.Errorf("absorbing small stories: %.1f stories F1 %.4f; without: %.1f stories F1 %.4f", n, f1, n0, f0)
 	}
 }
+
+// TestDeterministic clusters the ECB+ dev documents three times in the same order with fresh
+// clusterers and checks that every article gets the same story id each time: decisions must not
+// depend on Go's map iteration order (feature ids, tie-breaks).
+func TestDeterministic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ECB+ clustering takes seconds")
+	}
+	docs, err := story.LoadECB(filepath.Join(seedtest.Shared(t, "data", "ecbplus-dev"), "docs.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl := clean.New(clean.DefaultOptions())
+	ctx := context.Background()
+	arts := make([]sitrep.Article, len(docs))
+	for i, d := range docs {
+		arts[i] = sitrep.Article{ID: d.ID, Raw: d.Text, RawFormat: "text", Text: d.Text}
+		if err := cl.Clean(ctx, &arts[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var first map[string]int64
+	for run := 0; run < 3; run++ {
+		c := story.New(nil, story.DefaultOptions())
+		for i := range arts {
+			a := arts[i]
+			if _, err := c.Add(ctx, &a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got := map[string]int64{}
+		for _, d := range docs {
+			got[d.ID] = c.StoryOf(d.ID)
+		}
+		if first == nil {
+			first = got
+			continue
+		}
+		diff := 0
+		for id, s := range got {
+			if first[id] != s {
+				diff++
+			}
+		}
+		if diff > 0 {
+			t.Errorf("run %d: %d of %d articles got another story id than run 0", run, diff, len(docs))
+		}
+	}
+}
