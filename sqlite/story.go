@@ -273,11 +273,20 @@ func loadClusterState(ctx context.Context, tx *Tx) (*sitrep.ClusterState, error)
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if st.Stories, _, err = findStories(ctx, tx, sitrep.StoryFilter{}); err != nil {
+	if err := loadClusterSummary(ctx, tx, st); err != nil {
 		return nil, err
 	}
+	return st, nil
+}
+
+// loadClusterSummary fills the stories, storylines and id counters of st.
+func loadClusterSummary(ctx context.Context, tx *Tx, st *sitrep.ClusterState) error {
+	var err error
+	if st.Stories, _, err = findStories(ctx, tx, sitrep.StoryFilter{}); err != nil {
+		return err
+	}
 	if st.Storylines, _, err = findStorylines(ctx, tx, sitrep.StorylineFilter{}); err != nil {
-		return nil, err
+		return err
 	}
 	for _, k := range []struct {
 		key string
@@ -285,10 +294,10 @@ func loadClusterState(ctx context.Context, tx *Tx) (*sitrep.ClusterState, error)
 	}{{"next_story_id", &st.NextStoryID}, {"next_storyline_id", &st.NextStorylineID}} {
 		err := tx.QueryRowContext(ctx, `SELECT value FROM story_meta WHERE key = ?`, k.key).Scan(k.dst)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return nil, err
+			return err
 		}
 	}
-	return st, nil
+	return nil
 }
 
 func nullTimeValue(t time.Time) any {

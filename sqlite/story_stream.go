@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 
 	"github.com/sitrep/sitrep"
 )
@@ -17,20 +16,8 @@ func (s *StoryService) LoadClusterSummary(ctx context.Context) (*sitrep.ClusterS
 	}
 	defer tx.Rollback()
 	st := &sitrep.ClusterState{}
-	if st.Stories, _, err = findStories(ctx, tx, sitrep.StoryFilter{}); err != nil {
+	if err := loadClusterSummary(ctx, tx, st); err != nil {
 		return nil, err
-	}
-	if st.Storylines, _, err = findStorylines(ctx, tx, sitrep.StorylineFilter{}); err != nil {
-		return nil, err
-	}
-	for _, k := range []struct {
-		key string
-		dst *int64
-	}{{"next_story_id", &st.NextStoryID}, {"next_storyline_id", &st.NextStorylineID}} {
-		err := tx.QueryRowContext(ctx, `SELECT value FROM story_meta WHERE key = ?`, k.key).Scan(k.dst)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return nil, err
-		}
 	}
 	return st, nil
 }
