@@ -344,7 +344,15 @@ func dayTime(d int32) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 // intern maps feature strings to ids, growing the vocabulary.
 func (c *Clusterer) intern(m map[string]float64, prefix string) vec {
 	v := make(vec, 0, len(m))
-	for k, w := range m {
+	// New features get ids in key order, not map order: ids order the sums of every cosine, so
+	// map order would make float results, and so borderline decisions, differ between runs.
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		w := m[k]
 		k = prefix + k
 		id, ok := c.vocab[k]
 		if !ok {
