@@ -317,18 +317,37 @@ func (ix *Index) newDoc(id string, published time.Time, seq int64, size int, sig
 // The work per article is bounded (MaxBucket candidates per band) whatever the number of
 // articles held; only relinking, which rewrites every member of a group, grows with its size.
 func (ix *Index) Add(id string, published time.Time, text string) Result {
+	return ix.AddSigned(id, published, ix.Sign(text))
+}
+
+// Signed is the MinHash signature of one text (Sign), ready for AddSigned.
+type Signed struct {
+	sig  []uint32 // nil when the text has fewer than MinShingles shingles
+	size int      // number of shingles
+}
+
+// Sign computes the signature of text. It reads only text and takes no lock: a caller may sign
+// a batch on all cores, then AddSigned each article in order, which gives the same result as
+// Add in that order.
+func (ix *Index) Sign(text string) Signed {
 	sh := ix.Shingles(text)
-	var sig []uint32
+	s := Signed{size: len(sh)}
 	if len(sh) >= ix.opts.MinShingles {
-		sig = ix.signature(sh)
+		s.sig = ix.signature(sh)
 	}
+	return s
+}
+
+// AddSigned is Add with the text already signed by Sign.
+func (ix *Index) AddSigned(id string, published time.Time, s Signed) Result {
+	sig := s.sig
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if di, ok := ix.byID[id]; ok {
 		return ix.current(di)
 	}
 	ix.seq++
-	di := ix.newDoc(id, published, ix.seq, len(sh), sig)
+	di := ix.newDoc(id, published, ix.seq, s.size, sig)
 	ix.dirty[di] = struct{}{}
 	if sig == nil {
 		return Result{}
@@ -345,7 +364,7 @@ func (ix *Index) Add(id string, published time.Time, text string) Result {
 			}
 			c := &ix.docs[ci]
 			ix.checks++
-			j, cont := similarity(sig, ix.sigOf(ci), len(sh), int(c.size))
+			j, cont := similarity(sig, ix.sigOf(ci), s.size, int(c.size))
 			if j >= ix.opts.MinJaccard && cont >= ix.opts.Containment {
 				groups = append(groups, g)
 			}

@@ -254,13 +254,27 @@ func (c *Clusterer) Len() (articles, stories int) {
 // is already held returns its current assignment. Copies (a.DuplicateOf set to a held article)
 // join their origin's story.
 func (c *Clusterer) Add(ctx context.Context, a *sitrep.Article) (*Assignment, error) {
+	return c.AddWith(ctx, a, nil)
+}
+
+// Features extracts a's clustering features with the clusterer's options. It reads only a and
+// takes no lock: a caller may extract a batch on all cores, then AddWith each article in order,
+// which gives the same result as Add in that order.
+func (c *Clusterer) Features(a *sitrep.Article) *Features {
+	return Extract(a, c.opts.MaxTerms, c.opts.MaxEntities)
+}
+
+// AddWith is Add with a's features already extracted by Features (nil: extracted now).
+func (c *Clusterer) AddWith(ctx context.Context, a *sitrep.Article, f *Features) (*Assignment, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if a.ID == "" {
 		return nil, sitrep.Errorf(sitrep.EINVALID, "Article id required.")
 	}
-	f := Extract(a, c.opts.MaxTerms, c.opts.MaxEntities)
+	if f == nil {
+		f = c.Features(a)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if i, ok := c.byID[a.ID]; ok {

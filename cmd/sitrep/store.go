@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep"
@@ -155,20 +157,36 @@ func publishedOf(a *sitrep.Article) time.Time {
 	return time.Time{}
 }
 
-// afterCommit runs the incremental work that follows newly stored articles, in order: copy
-// detection (a copy links to the earliest article it copies), story clustering (which persists
-// its changes), then tracking profiles. It is called once per committed batch with the articles
+// afterCommit runs the incremental work that follows newly stored articles, in order (after
+// signing and extracting features of the whole batch in parallel): copy detection (a copy links
+// to the earliest article it copies), story clustering (which persists its changes), then
+// tracking profiles. It is called once per committed batch with the articles
 // that were new; without openClustering it does nothing.
 func (s *store) afterCommit(ctx context.Context, fresh []*sitrep.Article) error {
 	if s.clusterer == nil || len(fresh) == 0 {
 		return nil
 	}
-	for _, a := range fresh {
-		r := s.dedup.Add(a.ID, publishedOf(a), a.Text)
+	// The per-article work that reads only the article (copy signature, clustering features)
+	// runs on all cores; the decisions, which depend on the order, run in order.
+	sigs := make([]dedup.Signed, len(fresh))
+	feats := make([]*story.Features, len(fresh))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(fresh))
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(fresh); i += workers {
+				sigs[i] = s.dedup.Sign(fresh[i].Text)
+				feats[i] = s.clusterer.Features(fresh[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i, a := range fresh {
+		r := s.dedup.AddSigned(a.ID, publishedOf(a), sigs[i])
 		if a.DuplicateOf == "" && r.DuplicateOf != "" {
 			a.DuplicateOf, a.Similarity = r.DuplicateOf, r.Similarity
 		}
-		if _, err := s.clusterer.Add(ctx, a); err != nil {
+		if _, err := s.clusterer.AddWith(ctx, a, feats[i]); err != nil {
 			return fmt.Errorf("cluster %s: %w", a.ID, err)
 		}
 		// a copy published earlier than its group's origin but ingested later becomes the
