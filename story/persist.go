@@ -55,6 +55,10 @@ func (c *Clusterer) Flush(ctx context.Context) error {
 	for id := range c.dirtyStories {
 		if si, ok := c.storyIdx[id]; ok {
 			ch.Stories = append(ch.Stories, c.view(si))
+			// the storyline's view summarises its stories (title, actors, dates)
+			if l := c.stories[si].line; l != 0 {
+				c.dirtyLines[l] = true
+			}
 		}
 	}
 	sort.Slice(ch.Stories, func(i, j int) bool { return ch.Stories[i].ID < ch.Stories[j].ID })

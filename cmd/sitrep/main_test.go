@@ -306,3 +306,41 @@ func TestIngest_OptimizesAfterBulk(t *testing.T) {
 		t.Fatalf("search after optimize: %v %s", err, out)
 	}
 }
+
+// TestStoryline_ViewFollowsItsStories ingests the seeds one by one in two orders — 004 joining
+// 000's story last, or right after it — and checks that the stored storyline (title, actors,
+// dates) is the same: a story that grows after its storyline was saved must refresh it.
+func TestStoryline_ViewFollowsItsStories(t *testing.T) {
+	seeds := seedtest.Seeds(t)
+	byName := map[string]seedtest.Seed{}
+	for _, s := range seeds {
+		byName[s.Name[:3]] = s
+	}
+	view := func(order ...string) map[string]any {
+		db := filepath.Join(t.TempDir(), "s.db")
+		for _, n := range order {
+			s := byName[n]
+			if _, stderr, err := run(t, db, "", "ingest", "--published", s.Published.Format("2006-01-02"), s.Path); err != nil {
+				t.Fatalf("ingest %s: %v %s", n, err, stderr)
+			}
+		}
+		out, _, err := run(t, db, "", "storyline", "1", "--json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v struct {
+			Storyline map[string]any `json:"storyline"`
+		}
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatal(err)
+		}
+		return v.Storyline
+	}
+	a := view("000", "001", "002", "003", "004")
+	b := view("000", "004", "001", "002", "003")
+	for _, k := range []string{"title", "key_actors", "first_seen", "last_seen", "story_ids"} {
+		if fmt.Sprint(a[k]) != fmt.Sprint(b[k]) {
+			t.Errorf("storyline %s: %v when 004 came last, %v when it came second", k, a[k], b[k])
+		}
+	}
+}
