@@ -347,6 +347,15 @@ func internationalCode(code string) bool {
 	return false
 }
 
+// mediaContact reports whether a consultation (04x) or an intent to meet (036) has news media on
+// one side ("spoke to reporters", "told the cited media"): sourcing, not an interaction to code.
+func mediaContact(code, src, tgt string) bool {
+	if !strings.HasPrefix(code, "04") && code != "036" {
+		return false
+	}
+	return strings.HasSuffix(src, "MED") || strings.HasSuffix(tgt, "MED")
+}
+
 // selfAction reports whether source and target are organs of one state ("IRN" and
 // "IRNMIL"): such a pair cannot be the two sides of an international action.
 func selfAction(s, t cand) bool {

@@ -84,8 +84,11 @@ func TestAttachmentErrors(t *testing.T) {
 		{"Participle", "Qatar and Oman urged Iran not to seize the tanker, warning that the crisis could spread.", "warning",
 			[]evKey{{"QAT", "-", ""}, {"OMN", "-", ""}}, []evKey{{"QAT", "OMN", ""}, {"OMN", "QAT", ""}, {"IRN", "", ""}}, 0},
 		// an actor opening a new clause after a comma is not the target
-		{"NewClause", "Greek farmers spoke to Bulgarian reporters, the Turkish embassy already confirmed.", "spoke",
+		{"NewClause", "Greek farmers spoke to Bulgarian officials, the Turkish embassy already confirmed.", "spoke",
 			[]evKey{{"GRC", "BGR", "CONSULT"}}, []evKey{{"", "TUR", ""}, {"TUR", "", ""}}, 0},
+		// talking to reporters is sourcing, not a consultation between the actors
+		{"MediaContact", "Greek farmers spoke to Bulgarian reporters about the border closure.", "spoke",
+			nil, []evKey{{"GRC", "BGR", "CONSULT"}}, 0},
 		// "you" as subject: the source is unknown, no actor before it stands in
 		{"YouSubject", "Reporters asked the Kuwaiti emir: would you attack Iraq?", "attack",
 			nil, []evKey{{"KWT", "", ""}, {"IRQ", "", ""}}, 0},

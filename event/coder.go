@@ -1562,6 +1562,11 @@ func (c *Coder) events(sc *scratch, si, t0 int, words []string, cands []cand, m 
 			if t.code == s.code && t.s >= 0 {
 				continue
 			}
+			if t.s >= 0 && mediaContact(code, s.code, t.code) {
+				// "officials who spoke to the cited media": talking to reporters is how the
+				// story reached us, not a meeting between the actors
+				continue
+			}
 			if t.s >= 0 && internationalCode(code) && selfAction(s, t) {
 				// "Iran launched missiles and drones": a state does not strike its own
 				// military; the target is not stated
