@@ -86,6 +86,11 @@ func TestAttachmentErrors(t *testing.T) {
 		// an actor opening a new clause after a comma is not the target
 		{"NewClause", "Greek farmers spoke to Bulgarian officials, the Turkish embassy already confirmed.", "spoke",
 			[]evKey{{"GRC", "BGR", "CONSULT"}}, []evKey{{"", "TUR", ""}, {"TUR", "", ""}}, 0},
+		// a nominal pattern that ends in "between" takes the group after it as both sides
+		{"CallBetween", "A call between Egypt and Qatar is expected later this week.", "call between",
+			[]evKey{{"EGY", "QAT", "CONSULT"}, {"QAT", "EGY", "CONSULT"}}, nil, 2},
+		{"MeetingBetween", "A meeting between the Turkish and Greek foreign ministers took place in Ankara.", "meeting between",
+			[]evKey{{"TUR", "GRC", "CONSULT"}, {"GRC", "TUR", "CONSULT"}}, nil, 2},
 		// talking to reporters is sourcing, not a consultation between the actors
 		{"MediaContact", "Greek farmers spoke to Bulgarian reporters about the border closure.", "spoke",
 			nil, []evKey{{"GRC", "BGR", "CONSULT"}}, 0},

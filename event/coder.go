@@ -1858,9 +1858,10 @@ func clauseEnd(words []string, e int, conditional bool) int {
 	return len(words)
 }
 
-// betweenAfter returns the group after "between" or "among" following a nominal trigger.
+// betweenAfter returns the group after "between" or "among" following a nominal trigger (or
+// ending it: "meeting between" is a pattern of its own).
 func betweenAfter(words []string, cands []cand, e int) []cand {
-	for k := e; k < len(words) && k < e+3; k++ {
+	for k := max(e-1, 0); k < len(words) && k < e+3; k++ {
 		if words[k] == "between" || words[k] == "among" {
 			for i, cd := range cands {
 				if cd.s > k && cd.s <= k+3 {
