@@ -87,7 +87,11 @@ func TestAttachmentErrors(t *testing.T) {
 		{"NewClause", "Greek farmers spoke to Bulgarian officials, the Turkish embassy already confirmed.", "spoke",
 			[]evKey{{"GRC", "BGR", "CONSULT"}}, []evKey{{"", "TUR", ""}, {"TUR", "", ""}}, 0},
 		// a nominal pattern that ends in "between" takes the group after it as both sides
+		// … and a nominal subject takes its own verb's modality: an expected call is an intent
+		// to meet (036, AGREE), a call that took place a consultation
 		{"CallBetween", "A call between Egypt and Qatar is expected later this week.", "call between",
+			[]evKey{{"EGY", "QAT", "AGREE"}, {"QAT", "EGY", "AGREE"}}, nil, 2},
+		{"CallBetweenPast", "A call between Egypt and Qatar took place on Monday.", "call between",
 			[]evKey{{"EGY", "QAT", "CONSULT"}, {"QAT", "EGY", "CONSULT"}}, nil, 2},
 		{"MeetingBetween", "A meeting between the Turkish and Greek foreign ministers took place in Ankara.", "meeting between",
 			[]evKey{{"TUR", "GRC", "CONSULT"}, {"GRC", "TUR", "CONSULT"}}, nil, 2},

@@ -1929,6 +1929,47 @@ func nominal(words []string, m match) bool {
 // is the subject ("Finland will give Tanzania a grant").
 var auxWords = map[string]bool{"will": true, "'ll": true, "would": true, "shall": true, "may": true, "might": true, "could": true}
 
+// subjectDeterminers may open a sentence before a nominal trigger that is its subject.
+var subjectDeterminers = map[string]bool{"a": true, "an": true, "the": true, "another": true, "this": true, "that": true, "new": true, "next": true, "first": true, "direct": true, "possible": true}
+
+// subjectNoun reports whether the nominal trigger at s opens its sentence (after determiners at
+// most): it is then the subject of the sentence's verb.
+func subjectNoun(words []string, s int) bool {
+	if s > 3 {
+		return false
+	}
+	for _, w := range words[:s] {
+		if !subjectDeterminers[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// futureVerbAfter reports whether the first verb group after position e, before a clause
+// break, is future or expected: "will take place", "is expected", "is scheduled for Monday".
+func futureVerbAfter(words []string, e int) bool {
+	for k := e; k < len(words) && k < e+15; k++ {
+		switch w := words[k]; w {
+		case ",", ".", ";", ":", "—", "–":
+			return false
+		case "will", "'ll", "shall":
+			return true
+		case "is", "are":
+			if k+1 < len(words) {
+				switch words[k+1] {
+				case "expected", "scheduled", "planned", "set", "due", "likely", "to":
+					return true
+				}
+			}
+			return false
+		case "was", "were", "took", "has", "have", "had", "ended", "began", "lasted":
+			return false
+		}
+	}
+	return false
+}
+
 // mode derives the event's mode from the words around its trigger.
 func (c *Coder) mode(sc *scratch, words []string, m match, srcs []cand, trigOff int) string {
 	lo := m.s - 6
@@ -1963,6 +2004,11 @@ func (c *Coder) mode(sc *scratch, words []string, m match, srcs []cand, trigOff 
 				hyp = true
 			}
 		}
+	}
+	if noun && !planned && subjectNoun(words, m.s) {
+		// "A call between Austin and Gallant will take place": a nominal subject takes the
+		// modality of its own verb
+		planned = futureVerbAfter(words, m.e)
 	}
 	for k, w := range win {
 		if noun && lo+k < nounLo && plannedWords[w] && !(srcEnd >= 0 && auxWords[w]) {
