@@ -632,6 +632,9 @@ func ftsQuery(q string) (string, error) {
 		return "", sitrep.Errorf(sitrep.EINVALID, "Search query is not valid text.")
 	}
 	if usesSyntax(q) {
+		if p := shortPrefix(q); p != "" {
+			return "", sitrep.Errorf(sitrep.EINVALID, "Prefix %q is too short: give at least %d letters before *.", p+"*", minPrefixRunes)
+		}
 		return q, nil
 	}
 	var b strings.Builder
@@ -650,6 +653,24 @@ func ftsQuery(q string) (string, error) {
 		return "", sitrep.Errorf(sitrep.EINVALID, "Search query has no words.")
 	}
 	return b.String(), nil
+}
+
+// minPrefixRunes is the shortest prefix a prefix query may have. A one-letter prefix stands for
+// a large share of the vocabulary: FTS5 then merges hundreds of posting lists for the count, the
+// ranking and each snippet, and the search runs into its timeout instead of answering.
+const minPrefixRunes = 2
+
+// shortPrefix returns the first prefix of q (a word or quoted phrase followed by *) shorter
+// than minPrefixRunes, or "".
+func shortPrefix(q string) string {
+	toks := lexQuery(q)
+	for i, t := range toks {
+		if (t.kind == 'w' || t.kind == 's') && i+1 < len(toks) && toks[i+1].kind == '*' &&
+			toks[i+1].at == t.end && utf8.RuneCountInString(strings.TrimSpace(t.text)) < minPrefixRunes {
+			return t.text
+		}
+	}
+	return ""
 }
 
 // usesSyntax reports whether q uses FTS5 query syntax.

@@ -531,7 +531,7 @@ func testSearch(t *testing.T, open Opener) {
 
 	t.Run("ErrInvalid", func(t *testing.T) {
 		for _, q := range []string{`"unbalanced phrase`, `said AND`, `(drone`, `nosuchcolumn: drone`, `...`,
-			strings.Repeat("word ", 1000), "bad\xffutf8"} {
+			strings.Repeat("word ", 1000), "bad\xffutf8", `s*`, `drone OR t*`} {
 			_, _, err := s.Search.Search(ctx, sitrep.SearchQuery{Query: q})
 			if got := sitrep.ErrorCode(err); got != sitrep.EINVALID {
 				t.Errorf("query %.40q: code=%q (%v), want %q", q, got, err, sitrep.EINVALID)
