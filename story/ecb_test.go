@@ -8,14 +8,9 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
-	"github.com/sitrep/sitrep/actor"
 	"github.com/sitrep/sitrep/clean"
-	"github.com/sitrep/sitrep/event"
-	"github.com/sitrep/sitrep/pipeline"
-	"github.com/sitrep/sitrep/quote"
 	"github.com/sitrep/sitrep/seedtest"
 	"github.com/sitrep/sitrep/story"
-	"github.com/sitrep/sitrep/timex"
 )
 
 // ecbMean clusters the ECB+ dev documents in file order and in shuffles-1 shuffled orders and
@@ -90,18 +85,7 @@ func TestDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kb, err := actor.LoadKB()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev, err := event.New(event.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &pipeline.Pipeline{
-		Cleaner: clean.New(clean.DefaultOptions()),
-		Stages:  []pipeline.Stage{timex.NewTagger(timex.DefaultOptions()), actor.NewTagger(kb, actor.DefaultOptions()), quote.New(quote.Options{}, nil), ev},
-	}
+	p := analysisPipeline(t)
 	ctx := context.Background()
 	arts := make([]sitrep.Article, len(docs))
 	for i, d := range docs {

@@ -15,10 +15,10 @@ import (
 	"github.com/sitrep/sitrep/timex"
 )
 
-// TestSeedsPipeline runs the seeds through the real analysis pipeline (clean, timex, actor,
-// quote, event) before clustering, as sitrep does, and checks the same grouping in all 120
-// orders, and that storyline links then name shared actor codes.
-func TestSeedsPipeline(t *testing.T) {
+// analysisPipeline returns the analysis stages as sitrep runs them: clean, timex, actor, quote,
+// event.
+func analysisPipeline(t *testing.T) *pipeline.Pipeline {
+	t.Helper()
 	kb, err := actor.LoadKB()
 	if err != nil {
 		t.Fatal(err)
@@ -27,10 +27,17 @@ func TestSeedsPipeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &pipeline.Pipeline{
+	return &pipeline.Pipeline{
 		Cleaner: clean.New(clean.DefaultOptions()),
 		Stages:  []pipeline.Stage{timex.NewTagger(timex.DefaultOptions()), actor.NewTagger(kb, actor.DefaultOptions()), quote.New(quote.Options{}, nil), ev},
 	}
+}
+
+// TestSeedsPipeline runs the seeds through the real analysis pipeline (clean, timex, actor,
+// quote, event) before clustering, as sitrep does, and checks the same grouping in all 120
+// orders, and that storyline links then name shared actor codes.
+func TestSeedsPipeline(t *testing.T) {
+	p := analysisPipeline(t)
 	var arts []*sitrep.Article
 	for _, a := range seedArticles(t) {
 		a.Text = ""
