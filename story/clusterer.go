@@ -181,6 +181,8 @@ type Clusterer struct {
 	nextLine  int64
 	seq       int64
 
+	// keyBuf is intern's scratch space for sorting a feature map's keys.
+	keyBuf []string
 	// accArr and touched are scratch space of candidates: a score per story index and the
 	// indexes that got one.
 	accArr  []float64
@@ -360,11 +362,12 @@ func (c *Clusterer) intern(m map[string]float64, prefix string) vec {
 	v := make(vec, 0, len(m))
 	// New features get ids in key order, not map order: ids order the sums of every cosine, so
 	// map order would make float results, and so borderline decisions, differ between runs.
-	keys := make([]string, 0, len(m))
+	keys := c.keyBuf[:0]
 	for k := range m {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	defer func() { clear(keys); c.keyBuf = keys[:0] }() // keys may point into the article text
 	for _, k := range keys {
 		w := m[k]
 		k = prefix + k
