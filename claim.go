@@ -2,6 +2,7 @@ package sitrep
 
 import (
 	"context"
+	"sort"
 	"time"
 )
 
@@ -101,7 +102,7 @@ type ClaimService interface {
 // and an atomic write of one article's matched reports.
 type ClaimStore interface {
 	// ClaimCandidates returns up to limit stored claims that share the most of terms with a
-	// query, best first, with their Terms set.
+	// query, best first (in the order of BestCandidates), with their Terms set.
 	ClaimCandidates(ctx context.Context, terms []string, limit int) ([]*ReportedClaim, error)
 	// SaveClaims creates the claims with a zero ID (setting it) and updates the others, then
 	// inserts the reports (setting ClaimID from Claim and their ID), in one transaction.
@@ -120,4 +121,24 @@ type ClaimChange struct {
 	Report *ClaimReport   `json:"report"`
 	From   string         `json:"from"`
 	To     string         `json:"to"`
+}
+
+// BestCandidates orders the claim ids of shared (claim id → number of query terms it shares) as
+// ClaimStore.ClaimCandidates returns them: most shared terms first, the newer claim (larger id)
+// first among equals, at most limit of them.
+func BestCandidates(shared map[int64]int, limit int) []int64 {
+	ids := make([]int64, 0, len(shared))
+	for id := range shared {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if a, b := shared[ids[i]], shared[ids[j]]; a != b {
+			return a > b
+		}
+		return ids[i] > ids[j]
+	})
+	if limit >= 0 && len(ids) > limit {
+		ids = ids[:limit]
+	}
+	return ids
 }

@@ -252,26 +252,10 @@ func rankCandidates(postings map[string][]int64, claims map[int64]*sitrep.Report
 			score[id]++
 		}
 	}
-	type scored struct {
-		id int64
-		n  int
-	}
-	all := make([]scored, 0, len(score))
-	for id, n := range score {
-		all = append(all, scored{id, n})
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].n != all[j].n {
-			return all[i].n > all[j].n
-		}
-		return all[i].id > all[j].id
-	})
-	if len(all) > limit {
-		all = all[:limit]
-	}
-	out := make([]*sitrep.ReportedClaim, 0, len(all))
-	for _, sc := range all {
-		if c := claims[sc.id]; c != nil {
+	best := sitrep.BestCandidates(score, limit)
+	out := make([]*sitrep.ReportedClaim, 0, len(best))
+	for _, id := range best {
+		if c := claims[id]; c != nil {
 			out = append(out, copyClaim(c))
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -97,28 +96,7 @@ func (s *ClaimService) ClaimCandidates(ctx context.Context, terms []string, limi
 			return nil, err
 		}
 	}
-	type scored struct {
-		id int64
-		n  int
-	}
-	all := make([]scored, 0, len(score))
-	for id, n := range score {
-		all = append(all, scored{id, n})
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].n != all[j].n {
-			return all[i].n > all[j].n
-		}
-		return all[i].id > all[j].id
-	})
-	if len(all) > limit {
-		all = all[:limit]
-	}
-	ids := make([]int64, len(all))
-	for i, s := range all {
-		ids[i] = s.id
-	}
-	return findClaimsByIDs(ctx, tx, ids)
+	return findClaimsByIDs(ctx, tx, sitrep.BestCandidates(score, limit))
 }
 
 // findClaimsByIDs returns the claims with the given ids, in the order given.
