@@ -113,11 +113,7 @@ func nonNil[T any](s []T) []T {
 }
 
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
-	if s.Articles == nil {
-		s.writeError(w, r, errNotAvailable("Articles"))
-		return
-	}
-	a, err := s.Articles.FindArticleByID(r.Context(), r.PathValue("id"))
+	a, err := s.articleByID(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -425,15 +421,7 @@ func (s *Server) apiProfiles(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiProfile(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "profile")
-	if err == nil && s.Profiles == nil {
-		err = errNotAvailable("Tracking profiles")
-	}
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	pr, err := s.Profiles.FindProfileByID(r.Context(), id)
+	pr, err := s.profileByID(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return

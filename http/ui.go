@@ -324,11 +324,7 @@ func (s *Server) uiActor(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) uiArticle(w http.ResponseWriter, r *http.Request) {
-	if s.Articles == nil {
-		s.renderError(w, r, errNotAvailable("Articles"))
-		return
-	}
-	a, err := s.Articles.FindArticleByID(r.Context(), r.PathValue("id"))
+	a, err := s.articleByID(r)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
@@ -449,22 +445,14 @@ type profilePage struct {
 }
 
 func (s *Server) uiProfile(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "profile")
-	if err == nil && s.Profiles == nil {
-		err = errNotAvailable("Tracking profiles")
-	}
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	pr, err := s.Profiles.FindProfileByID(r.Context(), id)
+	pr, err := s.profileByID(r)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
 	d := profilePage{Profile: pr}
 	if s.Alerts != nil {
-		d.Alerts, d.Total, err = s.Alerts.FindAlerts(r.Context(), sitrep.AlertFilter{ProfileID: &id, Limit: 100})
+		d.Alerts, d.Total, err = s.Alerts.FindAlerts(r.Context(), sitrep.AlertFilter{ProfileID: &pr.ID, Limit: 100})
 		if err != nil {
 			s.renderError(w, r, err)
 			return

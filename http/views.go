@@ -2,6 +2,7 @@ package http
 
 import (
 	"context"
+	"net/http"
 	"sort"
 	"strings"
 	"time"
@@ -445,4 +446,25 @@ func (s *Server) storylineView(ctx context.Context, id int64) (*StorylineView, e
 		v.TimelineAvailable = err == nil
 	}
 	return v, nil
+}
+
+// articleByID loads the article named by the request path, for the JSON and the HTML page.
+func (s *Server) articleByID(r *http.Request) (*sitrep.Article, error) {
+	if s.Articles == nil {
+		return nil, errNotAvailable("Articles")
+	}
+	return s.Articles.FindArticleByID(r.Context(), r.PathValue("id"))
+}
+
+// profileByID loads the tracking profile named by the request path, for the JSON and the HTML
+// page.
+func (s *Server) profileByID(r *http.Request) (*sitrep.Profile, error) {
+	id, err := pathID(r, "profile")
+	if err != nil {
+		return nil, err
+	}
+	if s.Profiles == nil {
+		return nil, errNotAvailable("Tracking profiles")
+	}
+	return s.Profiles.FindProfileByID(r.Context(), id)
 }
