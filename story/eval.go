@@ -92,6 +92,8 @@ func readECB(r io.Reader) ([]ECBDoc, error) {
 type ECBResult struct {
 	Precision, Recall, F1 float64
 	Stories, Gold         int
+	// Pred maps each document id to the story it ended in.
+	Pred map[string]int64
 }
 
 // EvalECB clusters docs, in the order given, with a fresh memory-only clusterer and scores the
@@ -118,14 +120,16 @@ func EvalECB(ctx context.Context, docs []ECBDoc, opts Options, prepare func(cont
 	// Read the final grouping (merges may have moved earlier articles).
 	stories := map[string]bool{}
 	goldSet := map[string]bool{}
+	ids := map[string]int64{}
 	for _, d := range docs {
 		sid := c.StoryOf(d.ID)
+		ids[d.ID] = sid
 		pred[d.ID] = fmt.Sprint(sid)
 		stories[pred[d.ID]] = true
 		goldSet[d.Story] = true
 	}
 	p, r, f := BCubed(pred, gold)
-	return ECBResult{Precision: p, Recall: r, F1: f, Stories: len(stories), Gold: len(goldSet)}, nil
+	return ECBResult{Precision: p, Recall: r, F1: f, Stories: len(stories), Gold: len(goldSet), Pred: ids}, nil
 }
 
 // ECBTopics keeps the documents of "all", "odd" or "even" topic numbers, for developing on one

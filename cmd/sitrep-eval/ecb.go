@@ -5,7 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep"
@@ -30,6 +33,7 @@ func runECB(ctx context.Context, w io.Writer, args []string) error {
 	topics := fs.String("topics", "all", "score only these topics: all, odd or even (a development/confirmation split)")
 	set := fs.String("set", "", "override clusterer options: Name=value,... (e.g. TauDays=60)")
 	ceiling := fs.Int("ceiling", 0, "also print the score of an ideal clusterer that cannot join reports more than N days apart (0: no)")
+	errs := fs.Bool("errors", false, "list the file-order run's mixed stories and split gold stories, with each document's first line")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -104,6 +108,9 @@ func runECB(ctx context.Context, w io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *errs {
+		printECBErrors(w, docs, first.Pred)
+	}
 	var sum float64
 	all := first.F1
 	for s := 1; s <= *shuffles; s++ {
@@ -117,4 +124,48 @@ func runECB(ctx context.Context, w io.Writer, args []string) error {
 		fmt.Fprintf(w, "mean F1 over %d shuffles: %.4f; over file order and shuffles: %.4f\n", *shuffles, sum/float64(*shuffles), (sum+all)/float64(*shuffles+1))
 	}
 	return nil
+}
+
+// printECBErrors lists, for a clustering of docs, the predicted stories that mix gold stories and
+// the gold stories split over several predicted ones, each document shown by its first line.
+func printECBErrors(w io.Writer, docs []story.ECBDoc, pred map[string]int64) {
+	byPred := map[int64][]story.ECBDoc{}
+	byGold := map[string]map[int64]int{}
+	for _, d := range docs {
+		byPred[pred[d.ID]] = append(byPred[pred[d.ID]], d)
+		if byGold[d.Story] == nil {
+			byGold[d.Story] = map[int64]int{}
+		}
+		byGold[d.Story][pred[d.ID]]++
+	}
+	head := func(t string) string {
+		t, _, _ = strings.Cut(t, "\n")
+		if len(t) > 90 {
+			t = t[:90]
+		}
+		return t
+	}
+	ids := slices.Sorted(maps.Keys(byPred))
+	fmt.Fprintln(w, "mixed stories:")
+	for _, id := range ids {
+		ds := byPred[id]
+		golds := map[string]int{}
+		for _, d := range ds {
+			golds[d.Story]++
+		}
+		if len(golds) < 2 {
+			continue
+		}
+		fmt.Fprintf(w, "  story %d: %v\n", id, golds)
+		for _, d := range ds {
+			fmt.Fprintf(w, "    %-10s %s  %s\n", d.Story, d.ID, head(d.Text))
+		}
+	}
+	fmt.Fprintln(w, "split gold stories:")
+	for _, g := range slices.Sorted(maps.Keys(byGold)) {
+		if len(byGold[g]) < 2 {
+			continue
+		}
+		fmt.Fprintf(w, "  %s: %v\n", g, byGold[g])
+	}
 }
