@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/clean"
 	"github.com/sitrep/sitrep/story"
 )
 
@@ -237,20 +238,36 @@ func BenchmarkAdd(b *testing.B) {
 	b.ReportMetric(float64(nStories), "stories")
 }
 
-// BenchmarkExtract measures feature extraction alone on the synthetic articles.
+// BenchmarkExtract measures feature extraction alone: on the synthetic articles, and on the seeds
+// as the cleaner leaves them (real news text, with its names, numbers and punctuation).
 func BenchmarkExtract(b *testing.B) {
-	src := newSynth(1)
-	arts := make([]*sitrep.Article, 512)
-	for i := range arts {
-		arts[i] = src.next()
+	run := func(b *testing.B, arts []*sitrep.Article) {
+		cpu0 := cpuTime()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			story.Extract(arts[i%len(arts)], 48, 24)
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		b.ReportMetric(float64(b.N)/(cpuTime()-cpu0).Seconds(), "articles/cpu-s")
 	}
-	cpu0 := cpuTime()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		story.Extract(arts[i%len(arts)], 48, 24)
-	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
-	b.ReportMetric(float64(b.N)/(cpuTime()-cpu0).Seconds(), "articles/cpu-s")
+	b.Run("synth", func(b *testing.B) {
+		src := newSynth(1)
+		arts := make([]*sitrep.Article, 512)
+		for i := range arts {
+			arts[i] = src.next()
+		}
+		run(b, arts)
+	})
+	b.Run("seeds", func(b *testing.B) {
+		cl := clean.New(clean.DefaultOptions())
+		arts := seedArticles(b)
+		for _, a := range arts {
+			if err := cl.Clean(context.Background(), a); err != nil {
+				b.Fatal(err)
+			}
+		}
+		run(b, arts)
+	})
 }
 
 // featSynth generates synthetic article features directly (no text, no extraction), with the

@@ -1,9 +1,11 @@
 package story
 
 import (
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -36,13 +38,14 @@ func (f *Features) Dated() bool { return !f.Lo.IsZero() }
 // Extract computes the features of a. It uses what the analysis stages filled (actor codes,
 // mentions, events, time expressions) and falls back on words and capitalised names when they are
 // empty, so it works on clean text alone. At most maxTerms terms and maxEntities entities are kept,
-// the strongest first.
+// the strongest first. The keys of the returned maps may share memory with a's text.
 func Extract(a *sitrep.Article, maxTerms, maxEntities int) *Features {
-	f := &Features{Terms: map[string]float64{}, Entities: map[string]float64{}, Title: a.Title}
+	f := &Features{Title: a.Title}
 	body := a.Text
 	if len(body) > maxTextBytes {
+		// Cut before a rune the bound splits (and before any invalid bytes at the cut).
 		body = body[:maxTextBytes]
-		for len(body) > 0 && !utf8.ValidString(body[len(body)-4:]) {
+		for len(body) >= 4 && !utf8.ValidString(body[len(body)-4:]) {
 			body = body[:len(body)-1]
 		}
 	}
@@ -50,30 +53,31 @@ func Extract(a *sitrep.Article, maxTerms, maxEntities int) *Features {
 	if a.Title != "" && !strings.HasPrefix(body, a.Title) {
 		text = a.Title + "\n" + body
 	}
-	tf := map[string]int{}
-	ef := map[string]int{}
-	scanText(text, tf, ef)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	scanText(text, sc)
+	ef := &sc.ef
 	for _, ac := range a.Actors {
 		if ac.Code != "" {
-			ef["a:"+strings.ToUpper(ac.Code)] += 2
+			ef.add("a:"+strings.ToUpper(ac.Code), 2)
 			if len(ac.Code) > 3 {
-				ef["a:"+strings.ToUpper(ac.Code[:3])]++
+				ef.add("a:"+strings.ToUpper(ac.Code[:3]), 1)
 			}
 		}
 		if ac.Country != "" {
-			ef["a:"+strings.ToUpper(ac.Country)]++
+			ef.add("a:"+strings.ToUpper(ac.Country), 1)
 		}
 		if ac.Type == sitrep.ActorPerson && ac.Name != "" {
-			ef["n:"+strings.ToLower(ac.Name)] += 2
+			ef.add("n:"+strings.ToLower(ac.Name), 2)
 		}
 	}
 	for _, m := range a.Mentions {
 		if m.Type == sitrep.MentionPlace && m.Text != "" {
-			ef["p:"+strings.ToLower(m.Text)]++
+			ef.add("p:"+strings.ToLower(m.Text), 1)
 		}
 	}
 	if a.Dateline != "" {
-		ef["p:"+strings.ToLower(a.Dateline)] += 2
+		ef.add("p:"+strings.ToLower(a.Dateline), 2)
 	}
 	for _, e := range a.Events {
 		if !e.Happened() {
@@ -88,37 +92,276 @@ func Extract(a *sitrep.Article, maxTerms, maxEntities int) *Features {
 			f.Events["c"+e.CAMEO[:2]]++
 		}
 	}
-	f.Terms = topWeights(tf, maxTerms)
-	f.Entities = topWeights(ef, maxEntities)
+	f.Terms = sc.tf.top(maxTerms, sc)
+	f.Entities = sc.ef.top(maxEntities, sc)
 	f.Lo, f.Hi = articleDates(a, text)
 	f.Lead = leadSentence(a.Title, body)
 	return f
 }
 
-// topWeights converts counts to 1+log(count) weights and keeps the n largest (ties by key).
-func topWeights(c map[string]int, n int) map[string]float64 {
-	type kv struct {
-		k string
-		v int
+// counter tallies feature keys. Extract counts every word of the text, so it uses its own
+// open-addressing hash table, about twice as fast here as a Go map: slots hold a key's hash and
+// its place in keys and n, which list the distinct keys and their counts in the order first seen.
+type counter struct {
+	slots []slot // a power of two long, at least twice as many as keys
+	keys  []string
+	n     []int
+	strs  *strings.Builder // receives the copies of new keys given as bytes
+}
+
+type slot struct {
+	hash uint64
+	at   int32 // 1 + the key's index in keys; 0 for an empty slot
+}
+
+// minSlots is the initial table size, enough for the words of most articles.
+const minSlots = 512
+
+var hashSeed = maphash.MakeSeed()
+
+// add counts k v times. k must not share memory with a reused buffer: it may end up in the
+// returned features.
+func (c *counter) add(k string, v int) {
+	h := maphash.String(hashSeed, k)
+	i := c.find(h, k)
+	if c.slots[i].at == 0 {
+		c.insert(i, h, k, v)
+		return
 	}
-	all := make([]kv, 0, len(c))
-	for k, v := range c {
-		all = append(all, kv{k, v})
+	c.n[c.slots[i].at-1] += v
+}
+
+// addBytes is add for a key built in a scratch buffer: the key is copied only when it is new.
+func (c *counter) addBytes(k []byte, v int) {
+	h := maphash.Bytes(hashSeed, k)
+	i := c.find(h, string(k))
+	if c.slots[i].at == 0 {
+		start := c.strs.Len()
+		c.strs.Write(k)
+		c.insert(i, h, c.strs.String()[start:], v)
+		return
 	}
-	if len(all) > n {
-		slices.SortFunc(all, func(a, b kv) int {
-			if a.v != b.v {
-				return b.v - a.v
-			}
-			return strings.Compare(a.k, b.k)
-		})
-		all = all[:n]
+	c.n[c.slots[i].at-1] += v
+}
+
+// find returns the slot holding k, whose hash is h, or the empty slot where it belongs.
+func (c *counter) find(h uint64, k string) int {
+	if len(c.slots) == 0 {
+		c.slots = make([]slot, minSlots)
 	}
-	out := make(map[string]float64, len(all))
-	for _, e := range all {
-		out[e.k] = 1 + logf(float64(e.v))
+	mask := len(c.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		s := c.slots[i]
+		if s.at == 0 || s.hash == h && c.keys[s.at-1] == k {
+			return i
+		}
 	}
+}
+
+// insert puts k, with hash h and count v, in the empty slot i, growing the table when it is half
+// full.
+func (c *counter) insert(i int, h uint64, k string, v int) {
+	c.keys = append(c.keys, k)
+	c.n = append(c.n, v)
+	c.slots[i] = slot{hash: h, at: int32(len(c.keys))}
+	if 2*len(c.keys) <= len(c.slots) {
+		return
+	}
+	old := c.slots
+	c.slots = make([]slot, 2*len(old))
+	mask := len(c.slots) - 1
+	for _, s := range old {
+		if s.at == 0 {
+			continue
+		}
+		j := int(s.hash) & mask
+		for c.slots[j].at != 0 {
+			j = (j + 1) & mask
+		}
+		c.slots[j] = s
+	}
+}
+
+// reset empties c, keeping its memory and forgetting its keys.
+func (c *counter) reset() {
+	clear(c.slots)
+	clear(c.keys)
+	c.keys, c.n = c.keys[:0], c.n[:0]
+}
+
+// top converts counts to 1+log(count) weights and keeps the n largest, ties by key (the
+// alphabetically first are kept). Counts are small integers shared by many keys, so rather than
+// sorting every key it finds the n-th largest count (the cut), keeps every key counted more and
+// selects among the keys counted exactly the cut.
+func (c *counter) top(n int, sc *scratch) map[string]float64 {
+	if len(c.keys) <= n {
+		out := make(map[string]float64, len(c.keys))
+		for i, k := range c.keys {
+			out[k] = weight(c.n[i])
+		}
+		return out
+	}
+	if n <= 0 {
+		return map[string]float64{}
+	}
+	cut := sc.nthLargest(c.n, n)
+	out := make(map[string]float64, n)
+	tie := sc.tie[:0]
+	for i, k := range c.keys {
+		switch v := c.n[i]; {
+		case v > cut:
+			out[k] = weight(v)
+		case v == cut:
+			tie = append(tie, k)
+		}
+	}
+	keep := n - len(out)
+	selectSmallest(tie, keep)
+	for _, k := range tie[:keep] {
+		out[k] = weight(cut)
+	}
+	clear(tie)
+	sc.tie = tie[:0]
 	return out
+}
+
+// selectSmallest reorders the distinct keys so that the k alphabetically first come first, in no
+// particular order: a quickselect, which does less work than sorting them all.
+func selectSmallest(keys []string, k int) {
+	lo, hi := 0, len(keys) // the boundary k lies in keys[lo:hi]
+	for hi-lo > 16 {
+		// Partition keys[lo:hi] around the median of three: smaller keys first, then the pivot.
+		mid := lo + (hi-lo)/2
+		if keys[mid] < keys[lo] {
+			keys[mid], keys[lo] = keys[lo], keys[mid]
+		}
+		if keys[hi-1] < keys[lo] {
+			keys[hi-1], keys[lo] = keys[lo], keys[hi-1]
+		}
+		if keys[hi-1] < keys[mid] {
+			keys[hi-1], keys[mid] = keys[mid], keys[hi-1]
+		}
+		keys[mid], keys[hi-1] = keys[hi-1], keys[mid]
+		pivot, p := keys[hi-1], lo
+		for i := lo; i < hi-1; i++ {
+			if keys[i] < pivot {
+				keys[i], keys[p] = keys[p], keys[i]
+				p++
+			}
+		}
+		keys[p], keys[hi-1] = keys[hi-1], keys[p]
+		switch {
+		case p == k:
+			return
+		case p < k:
+			lo = p + 1
+		default:
+			hi = p
+		}
+	}
+	slices.Sort(keys[lo:hi])
+}
+
+// nthLargest returns the n-th largest of counts (1 <= n <= len(counts)). Counts are positive and
+// mostly small, so it tallies them by value rather than sorting them.
+func (sc *scratch) nthLargest(counts []int, n int) int {
+	var small [64]int
+	large := sc.large[:0]
+	for _, v := range counts {
+		if v < len(small) {
+			small[v]++
+		} else {
+			large = append(large, v)
+		}
+	}
+	sc.large = large
+	if len(large) >= n {
+		slices.Sort(large)
+		return large[len(large)-n]
+	}
+	n -= len(large)
+	v := len(small) - 1
+	for ; v > 0; v-- {
+		if n -= small[v]; n <= 0 {
+			break
+		}
+	}
+	return v
+}
+
+// weight is the feature weight of a count.
+func weight(count int) float64 {
+	if count < len(smallWeights) {
+		return smallWeights[count]
+	}
+	return 1 + logf(float64(count))
+}
+
+// smallWeights holds the weights of the common small counts.
+var smallWeights = func() (w [64]float64) {
+	for c := range w {
+		w[c] = 1 + logf(float64(c))
+	}
+	return w
+}()
+
+// tok is one word of the scanned text.
+type tok struct {
+	w       string // as written
+	lw      string // lower case, without a possessive 's
+	line    int32
+	cap     bool // starts with a capital
+	initial bool // opens a sentence or a line
+	brk     bool // a break (punctuation other than inner hyphen) follows
+	stop    bool // lw is a stop word
+}
+
+// scratch is the working memory of one Extract call, reused through scratchPool. Strings held in
+// it share memory with the article's text or with strs, never with its reused buffers (key), so
+// what Extract returns stays valid after the scratch is reused; release forgets them.
+type scratch struct {
+	tf, ef    counter
+	toks      []tok
+	midCaps   map[string]bool
+	words     []int32 // per line: words other than function words and numbers
+	caps      []int32 // per line: how many of those are capitalised
+	titled    []bool
+	name      []string // the parts of the name being read
+	nameBoost int
+	key       []byte   // feature keys are built here
+	large     []int    // counts too large to tally by value
+	tie       []string // keys counted the cut, while choosing among them
+	// strs holds the strings a call makes (lower-cased words, new feature keys) one after the
+	// other, so that a call allocates a block or two rather than a string each. A strings.Builder
+	// never changes bytes it has handed out, so these strings stay valid as it grows, and after
+	// release resets it (which lets go of the block).
+	strs strings.Builder
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	sc := &scratch{midCaps: map[string]bool{}}
+	sc.tf.strs, sc.ef.strs = &sc.strs, &sc.strs
+	return sc
+}}
+
+// maxPooledSlots bounds the scratch kept for reuse: after a rare long text, clearing tables that
+// large on every later call would cost more than making new ones.
+const maxPooledSlots = 4096
+
+// release returns sc to the pool, forgetting every string that refers to the article.
+func (sc *scratch) release() {
+	if len(sc.tf.slots) > maxPooledSlots || len(sc.ef.slots) > maxPooledSlots || len(sc.midCaps) > maxPooledSlots/2 {
+		return
+	}
+	sc.tf.reset()
+	sc.ef.reset()
+	clear(sc.toks)
+	sc.toks = sc.toks[:0]
+	clear(sc.midCaps)
+	clear(sc.name)
+	sc.name = sc.name[:0]
+	sc.strs.Reset()
+	scratchPool.Put(sc)
 }
 
 // leadTokens word tokens open the article (headline and lead); their words and names count
@@ -128,56 +371,50 @@ const (
 	leadBoost  = 3
 )
 
-// scanText counts word terms into tf and capitalised names into ef. A capitalised word counts as a
-// name unless it opens a sentence or line and is not seen capitalised elsewhere in the text.
-func scanText(s string, tf, ef map[string]int) {
-	type tok struct {
-		w       string
-		cap     bool
-		initial bool // opens a sentence or a line
-		brk     bool // a break (punctuation other than inner hyphen) follows
-		line    int32
-		lw      string // lower case, without a possessive 's
-	}
-	toks := make([]tok, 0, len(s)/6)
+// scanText counts word terms into sc.tf and capitalised names into sc.ef. A capitalised word
+// counts as a name unless it opens a sentence or line and is not seen capitalised elsewhere in
+// the text.
+func scanText(s string, sc *scratch) {
+	toks := sc.toks[:0]
+	// Per line: words other than function words and numbers, and how many of them are capitalised.
+	words, caps := append(sc.words[:0], 0), append(sc.caps[:0], 0)
+	sc.strs.Grow(len(s)/4 + 64)
 	initial := true
 	var line int32
 	for i := 0; i < len(s); {
-		r, n := decode(s, i)
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		if isWordRune(r) {
-			j := i + n
-			for j < len(s) {
-				r2, n2 := decode(s, j)
-				if isWordRune(r2) {
-					j += n2
-					continue
+			j, ascii := wordEnd(s, i+n)
+			t := tok{w: s[i:j], line: line, cap: unicode.IsUpper(r), initial: initial}
+			switch {
+			case !ascii || n > 1:
+				t.lw = strings.ToLower(t.w)
+				if strings.Contains(t.lw, "’") {
+					t.lw = strings.ReplaceAll(t.lw, "’", "'")
 				}
-				// Inner '-', apostrophes and '.' between letters or digits stay in the token, and ','
-				// between digits ("1,800").
-				if j+n2 < len(s) {
-					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
-					inner := unicode.IsLetter(r3) || unicode.IsDigit(r3)
-					switch r2 {
-					case '-', '\'', '’', '.':
-					case ',':
-						inner = inner && isDigitByte(s[j-1]) && isDigitByte(s[j+n2])
-					default:
-						inner = false
-					}
-					if inner {
-						j += n2
-						continue
+			case hasUpperASCII(t.w):
+				start := sc.strs.Len()
+				sc.key = appendLowerASCII(sc.key[:0], t.w)
+				sc.strs.Write(sc.key)
+				t.lw = sc.strs.String()[start:]
+			default:
+				t.lw = t.w
+			}
+			t.lw = strings.TrimSuffix(t.lw, "'s")
+			t.stop = isStopword(t.lw)
+			if len(t.lw) >= 2 && !t.stop {
+				if !isDigitByte(t.w[0]) {
+					words[line]++
+					if t.cap {
+						caps[line]++
 					}
 				}
-				break
+				sc.countTerm(t.lw, len(toks))
 			}
-			w := s[i:j]
-			lw := strings.ToLower(w)
-			if strings.Contains(lw, "’") {
-				lw = strings.ReplaceAll(lw, "’", "'")
-			}
-			lw = strings.TrimSuffix(lw, "'s")
-			toks = append(toks, tok{w: w, cap: unicode.IsUpper(r), initial: initial, line: line, lw: lw})
+			toks = append(toks, t)
 			initial = false
 			i = j
 			continue
@@ -195,93 +432,184 @@ func scanText(s string, tf, ef map[string]int) {
 		}
 		if r == '\n' {
 			line++
+			words, caps = append(words, 0), append(caps, 0)
 		}
 		i += n
 	}
+	sc.toks, sc.words, sc.caps = toks, words, caps
 	// In a title-cased line (a headline: "Lohan Leaves Betty Ford, Checks Into Rehab") capitals
 	// say nothing, so its words count as names only when the rest of the text capitalises them
 	// mid-sentence too.
-	// Per line: words that are not function words, and how many of them are capitalised.
-	words := make([]int32, line+1)
-	caps := make([]int32, line+1)
-	for _, t := range toks {
-		if len(t.lw) < 2 || stopwords[t.lw] || isDigitByte(t.w[0]) {
-			continue
-		}
-		words[t.line]++
-		if t.cap {
-			caps[t.line]++
-		}
-	}
-	titled := make([]bool, line+1)
+	titled := zeroed(sc.titled, len(words))
+	sc.titled = titled
 	for l := range titled {
 		titled[l] = words[l] >= 4 && 10*caps[l] >= 9*words[l]
 	}
-	midCaps := map[string]bool{}
+	// A capitalised word that opens a sentence or stands in a title-cased line is a name only when
+	// the text capitalises it mid-sentence too: midCaps holds those words, true once seen so.
+	midCaps := sc.midCaps
 	for _, t := range toks {
-		if t.cap && !t.initial && !titled[t.line] {
-			midCaps[t.w] = true
+		if t.cap && !t.stop && (t.initial || titled[t.line]) {
+			midCaps[t.w] = false
 		}
 	}
-	var name []string
-	nameBoost := 1
-	flush := func() {
-		if len(name) == 0 {
-			return
+	if len(midCaps) > 0 {
+		for _, t := range toks {
+			if t.cap && !t.initial && !titled[t.line] {
+				if _, ok := midCaps[t.w]; ok {
+					midCaps[t.w] = true
+				}
+			}
 		}
-		for _, p := range name {
-			ef["n:"+p] += nameBoost
-		}
-		if len(name) > 1 {
-			ef["n:"+strings.Join(name, " ")] += nameBoost
-		}
-		name = name[:0]
-		nameBoost = 1
 	}
-	for ti, t := range toks {
-		boost := 1
-		if ti < leadTokens {
-			boost = leadBoost
-		}
-		lw := t.lw
-		isName := t.cap && !stopwords[lw] && ((!t.initial && !titled[t.line]) || midCaps[t.w]) && !isAllCapsLong(t.w) && !months[lw] && !weekdays[lw]
-		if isName {
-			name = append(name, lw)
-			nameBoost = max(nameBoost, boost)
+	sc.nameBoost = 1
+	for ti := range toks {
+		t := &toks[ti]
+		if t.cap && !t.stop && ((!t.initial && !titled[t.line]) || midCaps[t.w]) && !calendarWords[t.lw] && !isAllCapsLong(t.w) {
+			sc.name = append(sc.name, t.lw)
+			if ti < leadTokens {
+				sc.nameBoost = max(sc.nameBoost, leadBoost)
+			}
 		} else {
-			flush()
+			sc.flushName()
 		}
 		if t.brk {
-			flush()
+			sc.flushName()
 		}
-		if stopwords[lw] || len(lw) < 2 {
-			continue
-		}
-		if isNumber(lw) {
-			// Bare numbers are weak evidence but ages, tolls and magnitudes help separate stories.
-			tf["#"+lw] += boost
-			continue
-		}
-		tf[stem(lw)] += boost
 	}
-	flush()
+	sc.flushName()
 }
 
-// decode returns the rune at s[i] and its width, with an ASCII fast path.
-func decode(s string, i int) (rune, int) {
-	if s[i] < utf8.RuneSelf {
-		return rune(s[i]), 1
+// countTerm counts lw, the word at index ti of the text (neither a function word nor a single
+// letter), as a term.
+func (sc *scratch) countTerm(lw string, ti int) {
+	boost := 1
+	if ti < leadTokens {
+		boost = leadBoost
 	}
-	return utf8.DecodeRuneInString(s[i:])
+	if isNumber(lw) {
+		// Bare numbers are weak evidence but ages, tolls and magnitudes help separate stories.
+		sc.key = append(append(sc.key[:0], '#'), lw...)
+		sc.tf.addBytes(sc.key, boost)
+		return
+	}
+	sc.tf.add(stem(lw), boost)
 }
+
+// flushName counts the name being read as entities: each part, and the whole when it has several.
+func (sc *scratch) flushName() {
+	if len(sc.name) == 0 {
+		return
+	}
+	key := append(sc.key[:0], "n:"...)
+	for _, p := range sc.name {
+		key = append(key[:2], p...)
+		sc.ef.addBytes(key, sc.nameBoost)
+	}
+	if len(sc.name) > 1 {
+		key = key[:2]
+		for i, p := range sc.name {
+			if i > 0 {
+				key = append(key, ' ')
+			}
+			key = append(key, p...)
+		}
+		sc.ef.addBytes(key, sc.nameBoost)
+	}
+	sc.key = key
+	clear(sc.name)
+	sc.name = sc.name[:0]
+	sc.nameBoost = 1
+}
+
+// wordEnd returns the end of the word that continues at s[j:]: letters and digits, with inner
+// '-', apostrophes and '.' between letters or digits, and ',' between digits ("1,800"). ascii
+// reports whether that part of the word is all ASCII.
+func wordEnd(s string, j int) (end int, ascii bool) {
+	ascii = true
+	for j < len(s) {
+		if asciiWord[s[j]] {
+			j++
+			continue
+		}
+		r, n := rune(s[j]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[j:])
+		}
+		if isWordRune(r) || (j+n < len(s) && innerJoiner(s, j, r, n)) {
+			ascii = ascii && n == 1
+			j += n
+			continue
+		}
+		break
+	}
+	return j, ascii
+}
+
+// innerJoiner reports whether the rune r of width n at s[j] joins the letters or digits around it
+// into one word; a rune follows it.
+func innerJoiner(s string, j int, r rune, n int) bool {
+	switch r {
+	case '-', '\'', '’', '.':
+	case ',':
+		if !isDigitByte(s[j-1]) || !isDigitByte(s[j+n]) {
+			return false
+		}
+	default:
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[j+n:])
+	return unicode.IsLetter(next) || unicode.IsDigit(next)
+}
+
+// hasUpperASCII reports whether w has an ASCII capital.
+func hasUpperASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if 'A' <= w[i] && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// appendLowerASCII appends w to b with its ASCII capitals in lower case.
+func appendLowerASCII(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// zeroed returns s resized to n zero values, reusing its memory when it is large enough.
+func zeroed[T any](s []T, n int) []T {
+	s = slices.Grow(s[:0], n)[:n]
+	clear(s)
+	return s
+}
+
+// asciiWord marks the ASCII letters and digits (indexed by byte, so false for every byte of a
+// multi-byte rune).
+var asciiWord = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // isWordRune reports letters and digits, with an ASCII fast path.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9')
+		return asciiWord[r]
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return isLetterOrDigit(r)
 }
+
+// isLetterOrDigit is isWordRune beyond ASCII (apart, so that isWordRune is inlined).
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // isAllCapsLong reports shouted words of headlines ("KURDS PLEA FOR"), which are not names.
 func isAllCapsLong(w string) bool {
@@ -309,17 +637,27 @@ func isNumber(w string) bool {
 // count apart; it is deliberately light (plural and -ing/-ed endings only).
 func stem(w string) string {
 	n := len(w)
-	switch {
-	case n > 5 && strings.HasSuffix(w, "ies"):
-		return w[:n-3] + "y"
-	case n > 5 && strings.HasSuffix(w, "ing"):
-		return w[:n-3]
-	case n > 5 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed"):
-		return w[:n-2]
-	case n > 4 && strings.HasSuffix(w, "es") && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes")):
-		return w[:n-2]
-	case n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i':
-		return w[:n-1]
+	if n < 4 {
+		return w
+	}
+	switch w[n-1] {
+	case 's':
+		switch {
+		case n > 5 && strings.HasSuffix(w, "ies"):
+			return w[:n-3] + "y"
+		case n > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes")):
+			return w[:n-2]
+		case w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i':
+			return w[:n-1]
+		}
+	case 'g':
+		if n > 5 && strings.HasSuffix(w, "ing") {
+			return w[:n-3]
+		}
+	case 'd':
+		if n > 5 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") {
+			return w[:n-2]
+		}
 	}
 	return w
 }
@@ -328,7 +666,7 @@ func stem(w string) string {
 func leadSentence(title, body string) string {
 	for line := range strings.SplitSeq(body, "\n") {
 		line = strings.TrimSpace(line)
-		if len(strings.Fields(line)) < 8 || line == title {
+		if !hasFields(line, 8) || line == title {
 			continue
 		}
 		if i := sentenceEnd(line); i > 0 {
@@ -347,6 +685,24 @@ func leadSentence(title, body string) string {
 		return line
 	}
 	return ""
+}
+
+// hasFields reports whether s has at least n fields as strings.Fields splits it, without
+// splitting it.
+func hasFields(s string, n int) bool {
+	in := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			in = false
+		case !in:
+			in = true
+			if n--; n <= 0 {
+				return true
+			}
+		}
+	}
+	return n <= 0
 }
 
 // sentenceEnd returns the end of the first sentence of s (after ". " preceded by a lower-case
@@ -445,30 +801,50 @@ func firstFullDate(text string) (time.Time, bool) {
 	if len(head) > 400 {
 		head = head[:400]
 	}
-	f := strings.FieldsFunc(strings.ToLower(head), func(r rune) bool {
+	// f holds the last three fields (runs of letters and digits) read.
+	var f [3]string
+	n := 0
+	for w := range strings.FieldsFuncSeq(strings.ToLower(head), func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
-	})
-	for i := range f {
-		f[i] = trimOrdinal(f[i])
-	}
-	for i := 0; i+2 < len(f); i++ {
-		m, ok := monthNum[f[i]]
-		if ok {
-			d, err1 := strconv.Atoi(f[i+1])
-			y, err2 := strconv.Atoi(f[i+2])
-			if err1 == nil && err2 == nil && d >= 1 && d <= 31 && y >= 1950 && y <= 2100 {
+	}) {
+		f[0], f[1], f[2] = f[1], f[2], trimOrdinal(w)
+		if n++; n < 3 {
+			continue
+		}
+		if m, ok := monthNum[f[0]]; ok {
+			if d, y, ok := dayYear(f[1], f[2]); ok {
 				return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 			}
 		}
-		if m, ok := monthNum[f[i+1]]; ok {
-			d, err1 := strconv.Atoi(f[i])
-			y, err2 := strconv.Atoi(f[i+2])
-			if err1 == nil && err2 == nil && d >= 1 && d <= 31 && y >= 1950 && y <= 2100 {
+		if m, ok := monthNum[f[1]]; ok {
+			if d, y, ok := dayYear(f[0], f[2]); ok {
 				return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 			}
 		}
 	}
 	return time.Time{}, false
+}
+
+// dayYear reads a day of the month and a year from 1950 to 2100.
+func dayYear(day, year string) (d, y int, ok bool) {
+	d, ok1 := atoi(day)
+	y, ok2 := atoi(year)
+	return d, y, ok1 && ok2 && d >= 1 && d <= 31 && y >= 1950 && y <= 2100
+}
+
+// atoi is strconv.Atoi for strings of ASCII digits, which does not make an error value for the
+// many fields that are not numbers.
+func atoi(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) {
+			return 0, false
+		}
+	}
+	v, err := strconv.Atoi(s)
+	return v, err == nil
 }
 
 // trimOrdinal turns "22nd", "1st", "3rd" and "4th" into the bare number.
@@ -489,8 +865,7 @@ func trimOrdinal(w string) string {
 // "04/02/07" or "08.07.2012". Day and month are told apart when one of them exceeds 12;
 // otherwise month first is assumed (the common order in English-language news).
 func numericDate(s string) (time.Time, bool) {
-	f := strings.FieldsFunc(s, func(r rune) bool { return !(isWordRune(r) || r == '/' || r == '-' || r == '.') })
-	for _, w := range f {
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return !(isWordRune(r) || r == '/' || r == '-' || r == '.') }) {
 		w = strings.Trim(w, ".-/")
 		var sep byte
 		for _, b := range []byte{'/', '-', '.'} {
@@ -550,17 +925,17 @@ var monthNum = map[string]int{
 	"oct": 10, "nov": 11, "dec": 12,
 }
 
-var months = func() map[string]bool {
+// calendarWords are the month names (not their short forms), weekdays and "today", "yesterday"
+// and "tomorrow": capitalised, they are still not names.
+var calendarWords = func() map[string]bool {
 	m := map[string]bool{}
 	for k := range monthNum {
 		if len(k) > 3 {
 			m[k] = true
 		}
 	}
+	for _, k := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow"} {
+		m[k] = true
+	}
 	return m
 }()
-
-var weekdays = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tomorrow": true,
-}

@@ -38,3 +38,29 @@ var stopwords = func() map[string]bool {
 	}
 	return m
 }()
+
+// stopShape makes isStopword cheap for most words that are not stop words: bit n of first[b]
+// (second[b], last[b]) is set when a stop word of n bytes has b as its first (second, last) byte.
+// Words of 32 bytes or more are always looked up.
+var stopShape = func() (sh struct{ first, second, last [256]uint32 }) {
+	for w := range stopwords {
+		sh.first[w[0]] |= 1 << len(w)
+		sh.last[w[len(w)-1]] |= 1 << len(w)
+		if len(w) > 1 {
+			sh.second[w[1]] |= 1 << len(w)
+		}
+	}
+	return sh
+}()
+
+// isStopword reports whether w is one of the stopwords.
+func isStopword(w string) bool {
+	n := len(w)
+	if n == 0 || n < 32 && stopShape.first[w[0]]&stopShape.last[w[n-1]]&(1<<n) == 0 {
+		return false
+	}
+	if n > 1 && n < 32 && stopShape.second[w[1]]&(1<<n) == 0 {
+		return false
+	}
+	return stopwords[w]
+}
