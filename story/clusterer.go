@@ -59,6 +59,14 @@ type Options struct {
 	// HalfDatedFactor multiplies the score when exactly one of the article and the story carries
 	// a date: 1 treats a missing date as no evidence either way.
 	HalfDatedFactor float64
+	// CohortCohesion splits a story whose articles fall into a mostly dated and a mostly undated
+	// part (each of at least cohortMinPart articles) when the undated articles are this many times
+	// as like each other as like the dated part (mean similarity of each to the rest of its part,
+	// over its mean similarity to the dated part). Undated articles join a dated story on content
+	// alone; a group of them that is more like itself than like the dated reports is another
+	// happening of the same kind, while undated reports of the dated happening are as like the
+	// dated part as like each other. 0 disables.
+	CohortCohesion float64
 	// Logger receives decisions at debug level; nil discards.
 	Logger *slog.Logger
 }
@@ -67,7 +75,7 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		Threshold:           0.22,
-		MergeThreshold:      0.40,
+		MergeThreshold:      0.35,
 		AbsorbSize:          2,
 		StorylineThreshold:  0.18,
 		StorylineWindowDays: 3 * 365,
@@ -87,6 +95,7 @@ func DefaultOptions() Options {
 		Candidates:          10,
 		IndexFeatures:       32,
 		HalfDatedFactor:     0.6,
+		CohortCohesion:      1.1,
 	}
 }
 
@@ -374,17 +383,22 @@ func (c *Clusterer) intern(m map[string]float64, prefix string) vec {
 		id, ok := c.vocab[k]
 		if !ok {
 			// A copy: the key may be a substring of the article text, which must not be retained.
-			k = strings.Clone(k)
-			id = uint32(len(c.words))
-			c.vocab[k] = id
-			c.words = append(c.words, k)
-			c.df = append(c.df, 0)
-			c.postings = append(c.postings, nil)
+			id = c.addWord(strings.Clone(k))
 		}
 		v = append(v, entry{id, float32(w)})
 	}
 	slices.SortFunc(v, byID)
 	return v
+}
+
+// addWord adds key (not yet in the vocabulary) and returns its id.
+func (c *Clusterer) addWord(key string) uint32 {
+	id := uint32(len(c.words))
+	c.vocab[key] = id
+	c.words = append(c.words, key)
+	c.df = append(c.df, 0)
+	c.postings = append(c.postings, nil)
+	return id
 }
 
 // idfPrior is a number of imaginary earlier articles in which no feature occurs. It keeps IDF
@@ -651,7 +665,9 @@ func (c *Clusterer) place(ai int32) *Assignment {
 			}
 		}
 		best = c.resolve(best)
-		if splitCheckAt(len(c.stories[best].members)) {
+		// A story is checked for a split at set sizes and after a merge, which may have glued
+		// two happenings together.
+		if splitCheckAt(len(c.stories[best].members)) || len(asg.Merged) > 0 {
 			if ni := c.trySplit(best); ni >= 0 && c.articles[ai].story == ni {
 				best = ni
 			}

@@ -499,10 +499,5 @@ func (c *Clusterer) internBytes(prefix string, name []byte) uint32 {
 			return id
 		}
 	}
-	id := uint32(len(c.words))
-	c.vocab[key] = id
-	c.words = append(c.words, key)
-	c.df = append(c.df, 0)
-	c.postings = append(c.postings, nil)
-	return id
+	return c.addWord(key)
 }

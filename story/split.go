@@ -2,26 +2,29 @@ package story
 
 import (
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/sitrep/sitrep"
 )
 
+// cohortMinPart is the size each part needs for Options.CohortCohesion to apply.
+const cohortMinPart = 3
+
 // maxSplitMembers bounds the members examined by an automatic split check.
 const maxSplitMembers = 96
 
 // splitCheckAt reports whether a story that just reached n articles is checked for a split: at
-// every size from 4 to 16 (while an early ambiguous join is still cheap to undo), then at 24, 32,
-// 48, 64 and 96 articles, so the checks cost O(1) per article overall.
+// every size from 4 to 16 (while an early ambiguous join is still cheap to undo), then every fourth
+// size up to 48, then at 64 and 96 articles, so the checks cost O(1) per article overall.
 func splitCheckAt(n int) bool {
-	if n >= 4 && n <= 16 {
+	switch {
+	case n >= 4 && n <= 16:
 		return true
+	case n <= 48:
+		return n%4 == 0
 	}
-	switch n {
-	case 24, 32, 48, 64, 96:
-		return true
-	}
-	return false
+	return n == 64 || n == 96
 }
 
 // group is a temporary cluster of articles used by the split check.
@@ -122,34 +125,86 @@ func (c *Clusterer) trySplit(si int32) int32 {
 	if lo < 0 {
 		return -1
 	}
-	ga, gb := c.groupOf([]int32{lo}), c.groupOf([]int32{hi})
-	var inA map[int32]bool
-	for iter := 0; iter < 4; iter++ {
-		next := map[int32]bool{}
-		var am, bm []int32
-		for _, mi := range ms {
-			if simToG(mi, ga) > simToG(mi, gb) {
-				next[mi] = true
-				am = append(am, mi)
-			} else {
-				bm = append(bm, mi)
+	// refine runs 2-means from the partition (ga, gb); ok is false when a part empties.
+	refine := func(ga, gb group) (group, group, bool) {
+		var inA map[int32]bool
+		for iter := 0; iter < 4; iter++ {
+			next := map[int32]bool{}
+			var am, bm []int32
+			for _, mi := range ms {
+				if simToG(mi, ga) > simToG(mi, gb) {
+					next[mi] = true
+					am = append(am, mi)
+				} else {
+					bm = append(bm, mi)
+				}
+			}
+			if len(am) == 0 || len(bm) == 0 {
+				return ga, gb, false
+			}
+			ga, gb = c.groupOf(am), c.groupOf(bm)
+			if sameSet(inA, next) {
+				break
+			}
+			inA = next
+		}
+		return ga, gb, true
+	}
+	type cand struct {
+		a, b     group
+		between  float64
+		cohesion float64 // of the undated part when it decided the split, else 0
+	}
+	var best *cand
+	try := func(a, b group) {
+		if len(a.members) < 2 || len(b.members) < 2 {
+			return
+		}
+		between := c.groupSim(a.terms, a.ents, b.terms, b.ents) * c.groupTime(a.lo, a.hi, a.dated, len(a.members), b)
+		split, cohesion := between < c.opts.SplitThreshold, 0.0
+		ad, bd := 2*a.dated >= len(a.members), 2*b.dated >= len(b.members)
+		if !split && c.opts.CohortCohesion > 0 && ad != bd && min(len(a.members), len(b.members)) >= cohortMinPart {
+			undated, dated := a, b
+			if ad {
+				undated, dated = b, a
+			}
+			if cohesion = c.cohesion(undated, dated); cohesion >= c.opts.CohortCohesion {
+				split = true
 			}
 		}
-		if len(am) == 0 || len(bm) == 0 {
-			return -1
+		if split && (best == nil || between < best.between) {
+			best = &cand{a, b, between, cohesion}
 		}
-		ga, gb = c.groupOf(am), c.groupOf(bm)
-		if sameSet(inA, next) {
-			break
-		}
-		inA = next
 	}
-	if len(ga.members) < 2 || len(gb.members) < 2 {
+	if ga, gb, ok := refine(c.groupOf([]int32{lo}), c.groupOf([]int32{hi})); ok {
+		try(ga, gb)
+	}
+	if c.opts.CohortCohesion > 0 {
+		// Second seeding: the dated and the undated articles.
+		var dm, um []int32
+		for _, mi := range ms {
+			if c.articles[mi].lo != noDate {
+				dm = append(dm, mi)
+			} else {
+				um = append(um, mi)
+			}
+		}
+		if len(dm) > 0 && len(um) > 0 {
+			if ga, gb, ok := refine(c.groupOf(dm), c.groupOf(um)); ok {
+				try(ga, gb)
+			}
+		}
+	}
+	if best == nil {
 		return -1
 	}
-	between := c.groupSim(ga.terms, ga.ents, gb.terms, gb.ents) * c.groupTime(ga.lo, ga.hi, ga.dated, len(ga.members), gb)
-	if between >= c.opts.SplitThreshold {
-		return -1
+	ga, gb, between := best.a, best.b, best.between
+	if best.cohesion > 0 {
+		ga, gb = c.rehome(ga, gb)
+	}
+	why := fmt.Sprintf("split from story %d: the two parts scored %.2f < %.2f", s.id, between, c.opts.SplitThreshold)
+	if best.cohesion > 0 {
+		why = fmt.Sprintf("split from story %d: its undated articles are %.2f times as like each other as like the dated ones (the parts scored %.2f)", s.id, best.cohesion, between)
 	}
 	out := ga
 	if len(ga.members) > len(gb.members) || (len(ga.members) == len(gb.members) && c.articles[ga.members[0]].seq < c.articles[gb.members[0]].seq) {
@@ -162,10 +217,50 @@ func (c *Clusterer) trySplit(si int32) int32 {
 	}
 	ns := c.stories[ni]
 	if l, ok := c.lines[s.line]; ok {
-		c.setLine(ni, l.id, sitrep.StoryLink{StoryID: ns.id, Reason: fmt.Sprintf("split from story %d: the two parts scored %.2f < %.2f", s.id, between, c.opts.SplitThreshold), Score: round2(between)})
+		c.setLine(ni, l.id, sitrep.StoryLink{StoryID: ns.id, Reason: why, Score: round2(between)})
 	}
 	c.logger.Debug("story split", "story_id", s.id, "new_id", ns.id, "similarity", between)
 	return ni
+}
+
+// cohesion is how much more alike the articles of g are to each other than to other: the mean
+// similarity of each to the rest of g, over its mean similarity to other.
+func (c *Clusterer) cohesion(g, other group) float64 {
+	var own, cross float64
+	for _, mi := range g.members {
+		a := c.articles[mi]
+		own += c.groupSim(a.terms, a.ents, addInto(g.terms, a.terms, -1), addInto(g.ents, a.ents, -1))
+		cross += c.groupSim(a.terms, a.ents, other.terms, other.ents)
+	}
+	if cross == 0 {
+		return math.Inf(1)
+	}
+	return own / cross
+}
+
+// rehome finishes a cohort split of parts a and b (one mostly dated, one mostly undated): an
+// undated article of the undated part that is at least Options.CohortCohesion times as like the
+// dated part as like the rest of its own part is an undated report of the dated happening and
+// moves to the dated part. The undated part keeps at least two articles.
+func (c *Clusterer) rehome(a, b group) (group, group) {
+	und, dat := a, b
+	if 2*a.dated >= len(a.members) {
+		und, dat = b, a
+	}
+	var keep, move []int32
+	for _, mi := range und.members {
+		ar := c.articles[mi]
+		own := c.groupSim(ar.terms, ar.ents, addInto(und.terms, ar.terms, -1), addInto(und.ents, ar.ents, -1))
+		if ar.lo == noDate && c.groupSim(ar.terms, ar.ents, dat.terms, dat.ents) >= own*c.opts.CohortCohesion {
+			move = append(move, mi)
+		} else {
+			keep = append(keep, mi)
+		}
+	}
+	if len(move) == 0 || len(keep) < 2 {
+		return a, b
+	}
+	return c.groupOf(keep), c.groupOf(append(append([]int32(nil), dat.members...), move...))
 }
 
 func sameSet(a, b map[int32]bool) bool {
