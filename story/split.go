@@ -168,7 +168,13 @@ func (c *Clusterer) trySplit(si int32) int32 {
 			if ad {
 				undated, dated = b, a
 			}
-			if cohesion = c.cohesion(undated, dated); cohesion >= c.opts.CohortCohesion {
+			cohesion = c.cohesion(undated, dated)
+			// Undated reports of the dated happening dilute the undated part's cohesion; it is
+			// also measured with them moved to the dated part, as rehome would move them.
+			if u, d := c.rehome(undated, dated); len(u.members) >= cohortMinPart && len(u.members) < len(undated.members) {
+				cohesion = max(cohesion, c.cohesion(u, d))
+			}
+			if cohesion >= c.opts.CohortCohesion {
 				split = true
 			}
 		}
