@@ -196,6 +196,12 @@ type Clusterer struct {
 	// indexes that got one.
 	accArr  []float64
 	touched []int32
+	// strongBuf is scratch space for strongestTo, truncBuf for truncate, sumBuf for sumTrunc,
+	// arena for trySplit.
+	strongBuf []weighted
+	truncBuf  vec
+	sumBuf    vec
+	arena     arena
 	// logN is log(nDocs+idfPrior); logDF caches log(df+0.5) for small df.
 	logN  float64
 	logDF []float64
@@ -371,21 +377,22 @@ func (c *Clusterer) intern(m map[string]float64, prefix string) vec {
 	v := make(vec, 0, len(m))
 	// New features get ids in key order, not map order: ids order the sums of every cosine, so
 	// map order would make float results, and so borderline decisions, differ between runs.
-	keys := c.keyBuf[:0]
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	defer func() { clear(keys); c.keyBuf = keys[:0] }() // keys may point into the article text
-	for _, k := range keys {
-		w := m[k]
-		k = prefix + k
-		id, ok := c.vocab[k]
+	// Known features are looked up first; only the new ones are sorted.
+	fresh := c.keyBuf[:0]
+	for k, w := range m {
+		id, ok := c.vocab[prefix+k]
 		if !ok {
-			// A copy: the key may be a substring of the article text, which must not be retained.
-			id = c.addWord(strings.Clone(k))
+			fresh = append(fresh, k)
+			continue
 		}
 		v = append(v, entry{id, float32(w)})
+	}
+	defer func() { clear(fresh); c.keyBuf = fresh[:0] }() // keys may point into the article text
+	slices.Sort(fresh)
+	for _, k := range fresh {
+		// A copy: the key may be a substring of the article text, which must not be retained.
+		id := c.addWord(strings.Clone(prefix + k))
+		v = append(v, entry{id, float32(m[k])})
 	}
 	slices.SortFunc(v, byID)
 	return v
@@ -412,8 +419,12 @@ func (c *Clusterer) idf(id uint32) float64 {
 	if int(df) < len(c.logDF) {
 		return c.logN - c.logDF[df]
 	}
-	return c.logN - math.Log(float64(df)+0.5)
+	return c.idfRare(df)
 }
+
+// idfRare is idf for a document frequency beyond the logDF cache (kept out of idf so that idf
+// inlines into the similarity loops).
+func (c *Clusterer) idfRare(df int32) float64 { return c.logN - math.Log(float64(df)+0.5) }
 
 // logDFCache is how many log(df+0.5) values are precomputed.
 const logDFCache = 1 << 16
@@ -440,18 +451,18 @@ func halfDated(dated bool, s *story) bool {
 
 // compare scores features (terms, ents, evs, lo, hi) against a story.
 func (c *Clusterer) compare(terms, ents, evs vec, lo, hi int32, s *story) parts {
-	return c.compareN(terms, ents, evs, lo, hi, norm(terms, c.idf), norm(ents, c.idf), s)
+	return c.compareN(terms, ents, evs, lo, hi, math.Sqrt(c.sqNormW(terms)), math.Sqrt(c.sqNormW(ents)), s)
 }
 
 // compareN is compare with the norms of terms and ents given (computed once per article).
 func (c *Clusterer) compareN(terms, ents, evs vec, lo, hi int32, tn, en float64, s *story) parts {
 	var p parts
 	stn, sen := c.storyNorms(s)
-	p.terms = safeDiv(dot(terms, s.terms, c.idf), tn*stn)
+	p.terms = safeDiv(c.dotW(terms, s.terms), tn*stn)
 	wsum := c.opts.WeightTerms
 	score := c.opts.WeightTerms * p.terms
 	if len(ents) > 0 && len(s.ents) > 0 {
-		p.ents = safeDiv(dot(ents, s.ents, c.idf), en*sen)
+		p.ents = safeDiv(c.dotW(ents, s.ents), en*sen)
 		p.hasEnts = true
 		score += c.opts.WeightEntities * p.ents
 		wsum += c.opts.WeightEntities
@@ -484,7 +495,7 @@ func safeDiv(a, b float64) float64 {
 // drifts slowly), which keeps scoring a candidate proportional to the overlap, not the story size.
 func (c *Clusterer) storyNorms(s *story) (float64, float64) {
 	if !s.normOK || c.nDocs > s.normAt+s.normAt/64 {
-		s.tnorm, s.enorm = norm(s.terms, c.idf), norm(s.ents, c.idf)
+		s.tnorm, s.enorm = math.Sqrt(c.sqNormW(s.terms)), math.Sqrt(c.sqNormW(s.ents))
 		s.normAt, s.normOK = c.nDocs, true
 	}
 	return s.tnorm, s.enorm
@@ -526,13 +537,19 @@ func (c *Clusterer) candidates(terms, ents vec, n int, exclude int32) []int32 {
 	c.accArr = c.accArr[:len(c.stories)]
 	touched := c.touched[:0]
 	add := func(v vec, q int) {
-		for _, e := range strongest(v, q, c.idf) {
-			x := float64(e.w) * c.idf(e.id)
-			p := c.postings[e.id]
+		c.strongBuf = c.strongestTo(c.strongBuf[:0], v, q)
+		for _, sw := range c.strongBuf {
+			x := sw.x
+			p := c.postings[sw.e.id]
 			start := max(0, len(p)-c.opts.PostingScan)
 			c.postingsRead += int64(len(p) - start)
-			for _, si := range p[start:] {
-				si = c.resolve(si)
+			for k, si := range p[start:] {
+				if r := c.resolve(si); r != si {
+					// Merged stories stay merged: the entry is pointed at the survivor so that
+					// later reads skip the chain.
+					p[start+k] = r
+					si = r
+				}
 				if si == exclude {
 					continue
 				}
@@ -583,7 +600,7 @@ func (c *Clusterer) resolve(si int32) int32 {
 	return si
 }
 
-// strongest returns the q entries of v with the largest weight·idf.
+// strongest returns the q entries of v with the largest weight·idf (ties by id), strongest first.
 func strongest(v vec, q int, idf func(uint32) float64) vec {
 	if len(v) <= q {
 		return v
@@ -609,6 +626,47 @@ func strongest(v vec, q int, idf func(uint32) float64) vec {
 	return out
 }
 
+// weighted is an entry with its weight·idf, for strongestTo.
+type weighted struct {
+	e entry
+	x float64
+}
+
+// strongestTo appends to dst what strongest(v, q, c.idf) returns (all of v in id order when it
+// has at most q entries), with the weights·idf, using insertion into a short sorted list (q is
+// small) instead of sorting all of v.
+func (c *Clusterer) strongestTo(dst []weighted, v vec, q int) []weighted {
+	if len(v) <= q {
+		for _, e := range v {
+			dst = append(dst, weighted{e, float64(e.w) * c.idf(e.id)})
+		}
+		return dst
+	}
+	if q <= 0 {
+		return dst
+	}
+	base := len(dst)
+	for _, e := range v {
+		w := weighted{e, float64(e.w) * c.idf(e.id)}
+		n := len(dst) - base
+		if n == q {
+			last := dst[len(dst)-1]
+			if w.x < last.x || (w.x == last.x && w.e.id > last.e.id) {
+				continue
+			}
+			dst = dst[:len(dst)-1]
+		}
+		dst = append(dst, w)
+		i := len(dst) - 1
+		for i > base && (w.x > dst[i-1].x || (w.x == dst[i-1].x && w.e.id < dst[i-1].e.id)) {
+			dst[i] = dst[i-1]
+			i--
+		}
+		dst[i] = w
+	}
+	return dst
+}
+
 // place assigns article ai to a story and returns the decision.
 func (c *Clusterer) place(ai int32) *Assignment {
 	a := c.articles[ai]
@@ -627,7 +685,7 @@ func (c *Clusterer) place(ai int32) *Assignment {
 	cands := c.candidates(a.terms, a.ents, c.opts.Candidates, -1)
 	best, bestP := int32(-1), parts{}
 	scored := make([]scoredStory, 0, len(cands))
-	tn, en := norm(a.terms, c.idf), norm(a.ents, c.idf)
+	tn, en := math.Sqrt(c.sqNormW(a.terms)), math.Sqrt(c.sqNormW(a.ents))
 	c.scored += int64(len(cands))
 	for _, si := range cands {
 		p := c.compareN(a.terms, a.ents, a.evs, a.lo, a.hi, tn, en, c.stories[si])
@@ -744,9 +802,9 @@ func (c *Clusterer) accumulate(s *story, a *article, sign float32) {
 	}
 	if a.counted {
 		s.normOK = false
-		s.terms = truncate(addInto(s.terms, a.terms, sign), c.opts.MaxStoryTerms)
-		s.ents = truncate(addInto(s.ents, a.ents, sign), c.opts.MaxStoryTerms/2)
-		s.evs = addInto(s.evs, a.evs, sign)
+		s.terms = c.sumTrunc(s.terms, a.terms, sign, c.opts.MaxStoryTerms)
+		s.ents = c.sumTrunc(s.ents, a.ents, sign, c.opts.MaxStoryTerms/2)
+		s.evs = c.sumTrunc(s.evs, a.evs, sign, math.MaxInt)
 	}
 	if sign < 0 {
 		a.counted = false
@@ -786,10 +844,13 @@ func (c *Clusterer) index(si int32, a *article) {
 		return
 	}
 	s := c.stories[si]
-	feats := append(strongest(a.terms, c.opts.IndexFeatures, c.idf), strongest(a.ents, c.opts.IndexFeatures/2, c.idf)...)
-	for _, e := range feats {
-		i := sort.Search(len(s.indexed), func(i int) bool { return s.indexed[i] >= e.id })
-		if i < len(s.indexed) && s.indexed[i] == e.id {
+	feats := c.strongestTo(c.strongBuf[:0], a.terms, c.opts.IndexFeatures)
+	feats = c.strongestTo(feats, a.ents, c.opts.IndexFeatures/2)
+	c.strongBuf = feats
+	for _, f := range feats {
+		e := f.e
+		i, found := slices.BinarySearch(s.indexed, e.id)
+		if found {
 			continue
 		}
 		s.indexed = append(s.indexed, 0)
