@@ -67,6 +67,12 @@ type Options struct {
 	// happening of the same kind, while undated reports of the dated happening are as like the
 	// dated part as like each other. 0 disables.
 	CohortCohesion float64
+	// PrivateTauDays replaces TauDays when the article and the story centre on the same private
+	// individual (a person the knowledge base does not know, named with no office, at least
+	// twice and within the lead; see Features.Private) and at least PrivateShare of the story's
+	// articles centre on them too: the shooting and the trial a year later, the disappearance
+	// and the search called off. 0 disables.
+	PrivateTauDays, PrivateShare float64
 	// Logger receives decisions at debug level; nil discards.
 	Logger *slog.Logger
 }
@@ -96,6 +102,8 @@ func DefaultOptions() Options {
 		IndexFeatures:       32,
 		HalfDatedFactor:     0.6,
 		CohortCohesion:      1.1,
+		PrivateTauDays:      3650,
+		PrivateShare:        0.3,
 	}
 }
 
@@ -107,6 +115,7 @@ type article struct {
 	terms     vec
 	ents      vec
 	evs       vec
+	priv      vec // private individuals the article centres on (Features.Private)
 	lo, hi    int32
 	outlet    string
 	title     string
@@ -127,12 +136,19 @@ const copyCap = 64
 
 // story is one cluster: sums of its articles' features and its members.
 type story struct {
-	id      int64
-	line    int64
-	terms   vec
-	ents    vec
-	evs     vec
-	lo, hi  int32
+	id     int64
+	line   int64
+	terms  vec
+	ents   vec
+	evs    vec
+	priv   vec // sum of the members' priv
+	lo, hi int32
+	// spans are the dated members' date intervals merged where they overlap or lie at most
+	// runGapDays apart, sorted; they are rebuilt from the members when one leaves. An article
+	// is as far from a story as from its nearest span, not from the story's whole range, which
+	// a story that centres on a private individual may stretch over a year: a report dated
+	// between the shooting and the verdict is not "0 days" from that story.
+	spans   []span
 	dated   int // members with a date
 	members []int32
 	indexed []uint32 // sorted feature ids whose postings list this story
@@ -326,6 +342,7 @@ func (c *Clusterer) newArticle(id string, f *Features) *article {
 	rec.terms = c.intern(f.Terms, "")
 	rec.ents = c.intern(f.Entities, "")
 	rec.evs = c.intern(f.Events, "v:")
+	rec.priv = c.intern(f.Private, "")
 	if f.Dated() {
 		rec.lo, rec.hi = dayNum(f.Lo), dayNum(f.Hi)
 	}
@@ -434,6 +451,7 @@ type parts struct {
 	terms, ents, evs float64
 	hasEnts, hasEvs  bool
 	gap              int32 // days; -1 when either side is undated
+	private          int32 // vocabulary id of the private individual both centre on, or -1
 	factor           float64
 	score            float64
 }
@@ -450,12 +468,12 @@ func halfDated(dated bool, s *story) bool {
 }
 
 // compare scores features (terms, ents, evs, lo, hi) against a story.
-func (c *Clusterer) compare(terms, ents, evs vec, lo, hi int32, s *story) parts {
-	return c.compareN(terms, ents, evs, lo, hi, math.Sqrt(c.sqNormW(terms)), math.Sqrt(c.sqNormW(ents)), s)
+func (c *Clusterer) compare(terms, ents, evs, priv vec, lo, hi int32, s *story) parts {
+	return c.compareN(terms, ents, evs, priv, lo, hi, math.Sqrt(c.sqNormW(terms)), math.Sqrt(c.sqNormW(ents)), s)
 }
 
 // compareN is compare with the norms of terms and ents given (computed once per article).
-func (c *Clusterer) compareN(terms, ents, evs vec, lo, hi int32, tn, en float64, s *story) parts {
+func (c *Clusterer) compareN(terms, ents, evs, priv vec, lo, hi int32, tn, en float64, s *story) parts {
 	var p parts
 	stn, sen := c.storyNorms(s)
 	p.terms = safeDiv(c.dotW(terms, s.terms), tn*stn)
@@ -474,8 +492,12 @@ func (c *Clusterer) compareN(terms, ents, evs vec, lo, hi int32, tn, en float64,
 	}
 	score /= wsum
 
-	p.gap = gapDays(lo, hi, s.lo, s.hi)
-	p.factor = c.timeFactor(p.gap)
+	p.gap = s.gapTo(lo, hi)
+	p.private = -1
+	if float64(p.gap) > c.opts.GraceDays {
+		p.private = c.sharedPrivate(priv, s.priv, len(s.members))
+	}
+	p.factor = c.decay(p.gap, p.private >= 0)
 	if p.gap < 0 && halfDated(lo != noDate, s) {
 		p.factor = c.opts.HalfDatedFactor
 	}
@@ -514,6 +536,41 @@ func gapDays(alo, ahi, blo, bhi int32) int32 {
 		return blo - ahi
 	}
 	return 0
+}
+
+// decay is timeFactor with Options.PrivateTauDays as the time constant when private (both sides
+// centre on one private individual) and the option is set.
+func (c *Clusterer) decay(gap int32, private bool) float64 {
+	if !private || c.opts.PrivateTauDays <= 0 || float64(gap) <= c.opts.GraceDays {
+		return c.timeFactor(gap)
+	}
+	return math.Exp(-(float64(gap) - c.opts.GraceDays) / c.opts.PrivateTauDays)
+}
+
+// sharedPrivate returns the vocabulary id of a private individual in priv (an article's, or a
+// group's sum) whom at least Options.PrivateShare of the n articles summed in other centre on,
+// or -1.
+func (c *Clusterer) sharedPrivate(priv, other vec, n int) int32 {
+	if c.opts.PrivateTauDays <= 0 || len(priv) == 0 || len(other) == 0 {
+		return -1
+	}
+	need := float32(max(1, c.opts.PrivateShare*float64(n)))
+	i, j := 0, 0
+	for i < len(priv) && j < len(other) {
+		switch {
+		case priv[i].id < other[j].id:
+			i++
+		case other[j].id < priv[i].id:
+			j++
+		default:
+			if other[j].w >= need-1e-4 {
+				return int32(priv[i].id)
+			}
+			i++
+			j++
+		}
+	}
+	return -1
 }
 
 func (c *Clusterer) timeFactor(gap int32) float64 {
@@ -688,7 +745,7 @@ func (c *Clusterer) place(ai int32) *Assignment {
 	tn, en := math.Sqrt(c.sqNormW(a.terms)), math.Sqrt(c.sqNormW(a.ents))
 	c.scored += int64(len(cands))
 	for _, si := range cands {
-		p := c.compareN(a.terms, a.ents, a.evs, a.lo, a.hi, tn, en, c.stories[si])
+		p := c.compareN(a.terms, a.ents, a.evs, a.priv, a.lo, a.hi, tn, en, c.stories[si])
 		scored = append(scored, scoredStory{si, p})
 		if best < 0 || p.score > bestP.score || (p.score == bestP.score && c.stories[si].id < c.stories[best].id) {
 			best, bestP = si, p
@@ -715,7 +772,7 @@ func (c *Clusterer) place(ai int32) *Assignment {
 				from, into, thr, how = st, sb, c.opts.Threshold, "absorbed: its articles score %.2f against the story"
 			}
 			tn, en := c.storyNorms(from)
-			sp := c.compareN(from.terms, from.ents, from.evs, from.lo, from.hi, tn, en, into)
+			sp := c.compareN(from.terms, from.ents, from.evs, from.priv, from.lo, from.hi, tn, en, into)
 			if sp.score >= thr {
 				keep := c.mergeStories(b, t, fmt.Sprintf(how, sp.score))
 				asg.Merged = append(asg.Merged, c.stories[other(keep, b, t)].id)
@@ -805,12 +862,14 @@ func (c *Clusterer) accumulate(s *story, a *article, sign float32) {
 		s.terms = c.sumTrunc(s.terms, a.terms, sign, c.opts.MaxStoryTerms)
 		s.ents = c.sumTrunc(s.ents, a.ents, sign, c.opts.MaxStoryTerms/2)
 		s.evs = c.sumTrunc(s.evs, a.evs, sign, math.MaxInt)
+		s.priv = addInto(s.priv, a.priv, sign)
 	}
 	if sign < 0 {
 		a.counted = false
 	}
 	if sign > 0 {
 		if a.lo != noDate {
+			s.addSpan(a.lo, a.hi)
 			s.dated++
 			if s.lo == noDate || a.lo < s.lo {
 				s.lo = a.lo
@@ -822,11 +881,13 @@ func (c *Clusterer) accumulate(s *story, a *article, sign float32) {
 		return
 	}
 	s.lo, s.hi, s.dated = noDate, noDate, 0
+	s.spans = s.spans[:0]
 	for _, mi := range s.members {
 		m := c.articles[mi]
 		if m.lo == noDate {
 			continue
 		}
+		s.addSpan(m.lo, m.hi)
 		s.dated++
 		if s.lo == noDate || m.lo < s.lo {
 			s.lo = m.lo
@@ -914,3 +975,46 @@ func (c *Clusterer) Open(ctx context.Context) error {
 		return nil
 	})
 }
+
+// span is an interval of days.
+type span struct{ lo, hi int32 }
+
+// addSpan adds the interval (lo, hi) to the story's spans, merging it with those it overlaps or
+// lies at most runGapDays from.
+func (s *story) addSpan(lo, hi int32) {
+	out := make([]span, 0, len(s.spans)+1)
+	placed := false
+	for _, p := range s.spans {
+		switch {
+		case p.hi+runGapDays < lo:
+			out = append(out, p)
+		case hi+runGapDays < p.lo:
+			if !placed {
+				out, placed = append(out, span{lo, hi}), true
+			}
+			out = append(out, p)
+		default:
+			lo, hi = min(lo, p.lo), max(hi, p.hi)
+		}
+	}
+	if !placed {
+		out = append(out, span{lo, hi})
+	}
+	s.spans = out
+}
+
+// gapTo is the number of days between the interval (lo, hi) and the story's nearest span: 0
+// when they meet, -1 when either side is undated.
+func (s *story) gapTo(lo, hi int32) int32 {
+	if lo == noDate || len(s.spans) == 0 {
+		return -1
+	}
+	gap := int32(math.MaxInt32)
+	for _, p := range s.spans {
+		gap = min(gap, max(0, p.lo-hi, lo-p.hi))
+	}
+	return gap
+}
+
+// runGapDays: member days at most this far apart form a run that counts as one span.
+const runGapDays = 60

@@ -108,7 +108,8 @@ func TestDeterministic(t *testing.T) {
 
 // TestECBStages clusters the ECB+ dev set analysed by the full pipeline (as sitrep ingest does)
 // and checks the BCubed F1 against a floor, and that splitting a dated from an undated group
-// (Options.CohortCohesion) helps.
+// (Options.CohortCohesion) and the slow decay for reports centred on one private individual
+// (Options.PrivateTauDays) each help.
 func TestECBStages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("ECB+ analysis and clustering take seconds")
@@ -121,16 +122,17 @@ func TestECBStages(t *testing.T) {
 	const orders = 6
 	f1, n := ecbMean(t, docs, story.DefaultOptions(), prepare, orders)
 	t.Logf("default: F1 %.4f, %.1f stories (gold 66)", f1, n)
-	// docs/stories.md reports ~0.942 over 16 orders; the floor leaves room for changes in the
+	// docs/stories.md reports ~0.951 over 16 orders; the floor leaves room for changes in the
 	// analysis stages.
-	if f1 < 0.925 {
-		t.Errorf("BCubed F1 %.4f < 0.925", f1)
+	if f1 < 0.935 {
+		t.Errorf("BCubed F1 %.4f < 0.935", f1)
 	}
 	for _, c := range []struct {
 		name string
 		set  func(*story.Options)
 	}{
 		{"CohortCohesion 0", func(o *story.Options) { o.CohortCohesion = 0 }},
+		{"PrivateTauDays 0", func(o *story.Options) { o.PrivateTauDays = 0 }},
 	} {
 		opts := story.DefaultOptions()
 		c.set(&opts)

@@ -75,10 +75,23 @@ func (c *Clusterer) features(a *article) *Features {
 	for _, e := range a.evs {
 		f.Events[c.words[e.id]] = float64(e.w)
 	}
+	for _, e := range a.priv {
+		if f.Private == nil {
+			f.Private = map[string]float64{}
+		}
+		f.Private[c.words[e.id]] = float64(e.w)
+	}
 	if a.lo != noDate {
 		f.Lo, f.Hi = dayTime(a.lo), dayTime(a.hi)
 	}
 	return f
+}
+
+// V1Blob returns the version 1 binary encoding (no private individuals) of held article id.
+func (c *Clusterer) V1Blob(id string) []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.encodeArticle(c.articles[c.byID[id]], blobV1)
 }
 
 // Blob returns the binary features encoding of held article id.

@@ -24,8 +24,11 @@ type Features struct {
 	Terms    map[string]float64 `json:"t"`
 	Entities map[string]float64 `json:"e"`
 	Events   map[string]float64 `json:"v,omitempty"`
-	Lo       time.Time          `json:"lo,omitzero"`
-	Hi       time.Time          `json:"hi,omitzero"`
+	// Private lists the private individuals the article centres on (see centredOn), keyed by
+	// the actor stage's id for a person it does not know ("x:andrew-lopez").
+	Private map[string]float64 `json:"q,omitempty"`
+	Lo      time.Time          `json:"lo,omitzero"`
+	Hi      time.Time          `json:"hi,omitzero"`
 	// Lead is the article's first sentence-like line, used for story summaries.
 	Lead string `json:"l,omitempty"`
 	// Title is the article's headline, when known.
@@ -69,6 +72,12 @@ func Extract(a *sitrep.Article, maxTerms, maxEntities int) *Features {
 		}
 		if ac.Type == sitrep.ActorPerson && ac.Name != "" {
 			ef.add("n:"+strings.ToLower(ac.Name), 2)
+			if centredOn(a, &ac) {
+				if f.Private == nil {
+					f.Private = map[string]float64{}
+				}
+				f.Private[ac.ID] = 1
+			}
 		}
 	}
 	for _, m := range a.Mentions {
@@ -97,6 +106,38 @@ func Extract(a *sitrep.Article, maxTerms, maxEntities int) *Features {
 	f.Lo, f.Hi = articleDates(a, text)
 	f.Lead = leadSentence(a.Title, body)
 	return f
+}
+
+// Private individuals: privateLeadBytes is how far into the text the article must name one, and
+// privateMentions how often, for the article to centre on them.
+const (
+	privateLeadBytes = 600
+	privateMentions  = 2
+)
+
+// centredOn reports whether article a centres on the person ac as on a private individual: the
+// actor stage does not know them (an "x:" id), no mention gives them an office or role, and the
+// article names them at least privateMentions times, once within its first privateLeadBytes.
+// Such a person (a victim, a suspect, a missing climber) ties a happening to its later
+// developments — an arrest, a trial, a verdict — while officials and known figures recur across
+// unrelated happenings, and a commentator or a photo credit is named once or far down.
+func centredOn(a *sitrep.Article, ac *sitrep.Actor) bool {
+	if !strings.HasPrefix(ac.ID, "x:") || len(ac.Roles) > 0 {
+		return false
+	}
+	n, lead := 0, false
+	for i := range a.Mentions {
+		m := &a.Mentions[i]
+		if m.ActorID != ac.ID {
+			continue
+		}
+		if m.Role != "" {
+			return false
+		}
+		n++
+		lead = lead || m.Start < privateLeadBytes
+	}
+	return lead && n >= privateMentions
 }
 
 // counter tallies feature keys. Extract counts every word of the text, so it uses its own

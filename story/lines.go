@@ -250,11 +250,18 @@ func (c *Clusterer) explain(terms, ents, evs vec, s *story, p parts) string {
 	if p.hasEvs {
 		fmt.Fprintf(&b, ", event types %.2f", p.evs)
 	}
-	if p.gap >= 0 {
+	if p.gap >= 0 && p.private >= 0 {
+		fmt.Fprintf(&b, "; %d days apart, both centred on %s (time factor %.2f)", p.gap, privateName(c.words[p.private]), p.factor)
+	} else if p.gap >= 0 {
 		fmt.Fprintf(&b, "; %d days apart (time factor %.2f)", p.gap, p.factor)
 	} else if p.factor != 1 {
 		fmt.Fprintf(&b, "; only one side dated (time factor %.2f)", p.factor)
 	}
 	fmt.Fprintf(&b, "; story %d", s.id)
 	return b.String()
+}
+
+// privateName renders an unknown person's actor id ("x:andrew-lopez") as a name.
+func privateName(id string) string {
+	return strings.ReplaceAll(strings.TrimPrefix(id, "x:"), "-", " ")
 }

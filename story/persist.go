@@ -203,11 +203,22 @@ const legacyPerFlush = 8192
 // and nanoseconds; the events, a count then each event's fields in declaration order.
 const blobV1 = 0x01
 
+// blobV2 is blobV1 with a fourth feature list after the event types: the private individuals
+// the article centres on (Features.Private). Version 1 blobs are still read.
+const blobV2 = 0x02
+
 // encodeArticleBinary renders the features the clusterer holds for a in the binary layout.
-func (c *Clusterer) encodeArticleBinary(a *article) []byte {
+func (c *Clusterer) encodeArticleBinary(a *article) []byte { return c.encodeArticle(a, blobV2) }
+
+// encodeArticle renders a in the binary layout of the given version (blobV1 drops Private).
+func (c *Clusterer) encodeArticle(a *article, version byte) []byte {
 	w := &blobWriter{b: make([]byte, 0, 512)}
-	w.b = append(w.b, blobV1)
-	for _, v := range []vec{a.terms, a.ents, a.evs} {
+	w.b = append(w.b, version)
+	lists := []vec{a.terms, a.ents, a.evs, a.priv}
+	if version == blobV1 {
+		lists = lists[:3]
+	}
+	for _, v := range lists {
 		w.uvarint(uint64(len(v)))
 		for _, e := range v {
 			w.str(strings.TrimPrefix(c.words[e.id], "v:"))
@@ -415,7 +426,7 @@ func (r *blobReader) event(e *sitrep.Event) {
 // decodeArticle turns a persisted features encoding (binary or the older JSON) into an article
 // record, interning its features; legacy reports a JSON encoding.
 func (c *Clusterer) decodeArticle(id string, blob []byte, r *blobReader) (rec *article, legacy bool, err error) {
-	if len(blob) == 0 || blob[0] != blobV1 {
+	if len(blob) == 0 || (blob[0] != blobV1 && blob[0] != blobV2) {
 		var b articleBlob
 		if err := json.Unmarshal(blob, &b); err != nil {
 			return nil, false, err
@@ -424,9 +435,13 @@ func (c *Clusterer) decodeArticle(id string, blob []byte, r *blobReader) (rec *a
 		rec.outlet, rec.published, rec.events = b.Outlet, b.Published, b.Events
 		return rec, true, nil
 	}
+	prefixes := []string{"", "", "v:", ""}
+	if blob[0] == blobV1 {
+		prefixes = prefixes[:3]
+	}
 	r.b, r.err = blob[1:], nil
 	rec = &article{id: strings.Clone(id), story: -1, lo: noDate, hi: noDate}
-	for i, prefix := range []string{"", "", "v:"} {
+	for i, prefix := range prefixes {
 		n := r.count(5)
 		v := make(vec, 0, n)
 		for range n {
@@ -445,8 +460,10 @@ func (c *Clusterer) decodeArticle(id string, blob []byte, r *blobReader) (rec *a
 			rec.terms = v
 		case 1:
 			rec.ents = v
-		default:
+		case 2:
 			rec.evs = v
+		default:
+			rec.priv = v
 		}
 	}
 	if r.byte() == 1 {

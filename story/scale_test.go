@@ -235,44 +235,53 @@ func (m *memStore) SaveClusterChanges(ctx context.Context, ch *sitrep.ClusterCha
 	return nil
 }
 
-// TestReopenLegacy checks that a store holding the JSON features encoding of earlier versions
-// reopens with the same grouping and is rewritten in the binary layout at the next Flush, after
-// which it reopens the same again.
+// TestReopenLegacy checks that a store holding an encoding of earlier versions — the JSON
+// features, or the first binary layout without private individuals — reopens with the same
+// grouping and is rewritten in the current binary layout at the next Flush, after which it
+// reopens the same again.
 func TestReopenLegacy(t *testing.T) {
-	ctx := context.Background()
-	m := &memStore{arts: map[string]sitrep.ClusterArticle{}, stories: map[int64]*sitrep.Story{}, lines: map[int64]*sitrep.Storyline{}}
-	c := story.New(m, story.DefaultOptions())
-	addAll(t, c, reports)
-	if err := c.Flush(ctx); err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]int64{}
-	for _, r := range reports {
-		want[r.ID] = c.StoryOf(r.ID)
-		a := m.arts[r.ID]
-		if a.Features[0] != 1 {
-			t.Fatalf("%s: features not in the binary layout", r.ID)
-		}
-		a.Features = c.LegacyBlob(r.ID)
-		m.arts[r.ID] = a
-	}
-	for round := 0; round < 2; round++ {
-		re := story.New(m, story.DefaultOptions())
-		if err := re.Open(ctx); err != nil {
-			t.Fatal(err)
-		}
-		for id, s := range want {
-			if got := re.StoryOf(id); got != s {
-				t.Errorf("round %d: %s in story %d, want %d", round, id, got, s)
+	for _, legacy := range []string{"json", "v1"} {
+		t.Run(legacy, func(t *testing.T) {
+			ctx := context.Background()
+			m := &memStore{arts: map[string]sitrep.ClusterArticle{}, stories: map[int64]*sitrep.Story{}, lines: map[int64]*sitrep.Storyline{}}
+			c := story.New(m, story.DefaultOptions())
+			addAll(t, c, reports)
+			if err := c.Flush(ctx); err != nil {
+				t.Fatal(err)
 			}
-		}
-		if err := re.Flush(ctx); err != nil {
-			t.Fatal(err)
-		}
-		for id, a := range m.arts {
-			if a.Features[0] != 1 {
-				t.Errorf("round %d: %s still in the JSON encoding after Flush", round, id)
+			want := map[string]int64{}
+			for _, r := range reports {
+				want[r.ID] = c.StoryOf(r.ID)
+				a := m.arts[r.ID]
+				if a.Features[0] != 2 {
+					t.Fatalf("%s: features not in the binary layout (version 2)", r.ID)
+				}
+				if legacy == "json" {
+					a.Features = c.LegacyBlob(r.ID)
+				} else {
+					a.Features = c.V1Blob(r.ID)
+				}
+				m.arts[r.ID] = a
 			}
-		}
+			for round := 0; round < 2; round++ {
+				re := story.New(m, story.DefaultOptions())
+				if err := re.Open(ctx); err != nil {
+					t.Fatal(err)
+				}
+				for id, s := range want {
+					if got := re.StoryOf(id); got != s {
+						t.Errorf("round %d: %s in story %d, want %d", round, id, got, s)
+					}
+				}
+				if err := re.Flush(ctx); err != nil {
+					t.Fatal(err)
+				}
+				for id, a := range m.arts {
+					if legacy == "json" && a.Features[0] != 2 {
+						t.Errorf("round %d: %s still in the JSON encoding after Flush", round, id)
+					}
+				}
+			}
+		})
 	}
 }

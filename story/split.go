@@ -32,6 +32,7 @@ func splitCheckAt(n int) bool {
 type group struct {
 	members     []int32
 	terms, ents lvec
+	priv        vec // sum of the members' private individuals (global ids)
 	lo, hi      int32
 	dated       int
 }
@@ -333,6 +334,9 @@ func (sp *splitter) groupOf(members []int32) group {
 	})
 	for _, mi := range members {
 		a := c.articles[mi]
+		if len(a.priv) > 0 {
+			g.priv = addInto(g.priv, a.priv, 1)
+		}
 		if a.lo != noDate {
 			g.dated++
 			if g.lo == noDate || a.lo < g.lo {
@@ -359,14 +363,16 @@ func (c *Clusterer) weigh(terms, ents float64, hasEnts bool) float64 {
 }
 
 // groupTime is the time factor between an article or group dated (lo, hi) with dated of n
-// members dated and group g, as the join decision applies it: the gap decay when both sides
-// are mostly dated, Options.HalfDatedFactor when exactly one side is.
-func (c *Clusterer) groupTime(lo, hi int32, dated, n int, g group) float64 {
+// members dated, centring on the private individuals priv, and group g, as the join decision
+// applies it: the gap decay when both sides are mostly dated, Options.HalfDatedFactor when
+// exactly one side is.
+func (c *Clusterer) groupTime(lo, hi int32, dated, n int, priv vec, g group) float64 {
 	ad := 2*dated >= n && lo != noDate
 	gd := 2*g.dated >= len(g.members) && g.lo != noDate
 	switch {
 	case ad && gd:
-		f := c.timeFactor(gapDays(lo, hi, g.lo, g.hi))
+		gap := gapDays(lo, hi, g.lo, g.hi)
+		f := c.decay(gap, float64(gap) > c.opts.GraceDays && c.sharedPrivate(priv, g.priv, len(g.members)) >= 0)
 		return min(f, 1)
 	case ad != gd:
 		return c.opts.HalfDatedFactor
@@ -440,7 +446,7 @@ func (c *Clusterer) trySplit(si int32) int32 {
 		if a.lo != noDate {
 			d = 1
 		}
-		return sp.groupSim(m.terms, m.ents, g.terms, g.ents) * c.groupTime(a.lo, a.hi, d, 1, g)
+		return sp.groupSim(m.terms, m.ents, g.terms, g.ents) * c.groupTime(a.lo, a.hi, d, 1, a.priv, g)
 	}
 	// Seeds: the least similar pair of articles.
 	lo, hi, minS := int32(-1), int32(-1), 2.0
@@ -459,7 +465,8 @@ func (c *Clusterer) trySplit(si int32) int32 {
 			}
 			v := c.weigh(sp.terms.cosScattered(mx.terms, my.terms), ec, hasEnts)
 			if ax.lo != noDate && ay.lo != noDate {
-				v *= min(1, c.timeFactor(gapDays(ax.lo, ax.hi, ay.lo, ay.hi)))
+				gap := gapDays(ax.lo, ax.hi, ay.lo, ay.hi)
+				v *= min(1, c.decay(gap, float64(gap) > c.opts.GraceDays && c.sharedPrivate(ax.priv, ay.priv, 1) >= 0))
 			} else if (ax.lo != noDate) != (ay.lo != noDate) {
 				v *= c.opts.HalfDatedFactor
 			}
@@ -507,7 +514,7 @@ func (c *Clusterer) trySplit(si int32) int32 {
 		if len(a.members) < 2 || len(b.members) < 2 {
 			return
 		}
-		between := sp.groupSim(a.terms, a.ents, b.terms, b.ents) * c.groupTime(a.lo, a.hi, a.dated, len(a.members), b)
+		between := sp.groupSim(a.terms, a.ents, b.terms, b.ents) * c.groupTime(a.lo, a.hi, a.dated, len(a.members), a.priv, b)
 		split, cohesion := between < c.opts.SplitThreshold, 0.0
 		ad, bd := 2*a.dated >= len(a.members), 2*b.dated >= len(b.members)
 		if !split && c.opts.CohortCohesion > 0 && ad != bd && min(len(a.members), len(b.members)) >= cohortMinPart {
