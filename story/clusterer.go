@@ -982,25 +982,21 @@ type span struct{ lo, hi int32 }
 // addSpan adds the interval (lo, hi) to the story's spans, merging it with those it overlaps or
 // lies at most runGapDays from.
 func (s *story) addSpan(lo, hi int32) {
-	out := make([]span, 0, len(s.spans)+1)
-	placed := false
-	for _, p := range s.spans {
-		switch {
-		case p.hi+runGapDays < lo:
-			out = append(out, p)
-		case hi+runGapDays < p.lo:
-			if !placed {
-				out, placed = append(out, span{lo, hi}), true
-			}
-			out = append(out, p)
-		default:
-			lo, hi = min(lo, p.lo), max(hi, p.hi)
-		}
+	// Spans k..m-1 overlap or lie within runGapDays of (lo, hi).
+	k := 0
+	for k < len(s.spans) && s.spans[k].hi+runGapDays < lo {
+		k++
 	}
-	if !placed {
-		out = append(out, span{lo, hi})
+	m := k
+	for m < len(s.spans) && s.spans[m].lo <= hi+runGapDays {
+		m++
 	}
-	s.spans = out
+	if k == m {
+		s.spans = slices.Insert(s.spans, k, span{lo, hi})
+		return
+	}
+	s.spans[k] = span{min(lo, s.spans[k].lo), max(hi, s.spans[m-1].hi)}
+	s.spans = slices.Delete(s.spans, k+1, m)
 }
 
 // gapTo is the number of days between the interval (lo, hi) and the story's nearest span: 0
