@@ -445,6 +445,9 @@ func (r *run) guess(it *item) (string, string) {
 	if n >= 2 && (speechVerbs[next] || next == "who" || (next == "," && it.e+1 < r.n && r.low(it.e+1) == "who")) {
 		return sitrep.ActorPerson, country
 	}
+	if n >= 2 && next == "," && it.e+2 < r.n && r.tok(it.e+2) == "," && isAge(r.tok(it.e+1)) {
+		return sitrep.ActorPerson, country // "Zurana Horton, 34, was killed"
+	}
 	return sitrep.ActorOrg, country
 }
 
@@ -740,4 +743,20 @@ func (r *run) infer(prior *sitrep.DateRange, tx []sitrep.TimeExpr) *sitrep.DateR
 func midpoint(last interval, _ *sitrep.DateRange) time.Time {
 	d := last.e.Sub(last.s) / 2
 	return last.s.Add(d).Truncate(24 * time.Hour)
+}
+
+// isAge reports whether s is a whole number from 1 to 119, as in the age that follows a person's
+// name between commas.
+func isAge(s string) bool {
+	if len(s) == 0 || len(s) > 3 || s[0] == '0' {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+		n = 10*n + int(s[i]-'0')
+	}
+	return n < 120
 }
