@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"os"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -186,64 +187,73 @@ func buildHeld(b *testing.B, held int) (*story.Clusterer, *synth, float64, time.
 	return c, src, float64(m1.HeapAlloc-m0.HeapAlloc) / float64(held), build
 }
 
-// BenchmarkAddBatch is BenchmarkAdd as sitrep's ingest runs it: per batch of 256 articles, the
-// features are extracted on all cores (Clusterer.Features), then the articles are placed in
-// order (AddWith). articles/s is the wall-clock rate on this machine's cores.
+// BenchmarkAddBatch is BenchmarkAdd as sitrep's ingest runs it, per batch of 256 articles:
+// "ahead" extracts the features on the other cores while this goroutine places the articles in
+// order (Clusterer.Ahead, what ingest does); "extract-first" extracts the whole batch on all cores,
+// then places it (what ingest did before), for the ratio. articles/s is the wall-clock rate on
+// this machine's cores.
 func BenchmarkAddBatch(b *testing.B) {
 	ctx := context.Background()
-	c, src, heapPer, _ := heldClusterer(b)
-	arts := make([]*sitrep.Article, 4096)
-	for i := range arts {
-		arts[i] = src.next()
-	}
 	const batch = 256
-	workers := runtime.GOMAXPROCS(0)
-	feats := make([]*story.Features, batch)
-	items := make([]sitrep.Article, batch)
-	cpu0 := cpuTime()
-	b.ResetTimer()
-	for i0 := 0; i0 < b.N; i0 += batch {
-		n := min(batch, b.N-i0)
-		for j := range n {
-			items[j] = *arts[(i0+j)%len(arts)]
-			items[j].ID = fmt.Sprint("batch", b.N, "-", i0+j)
+	run := func(b *testing.B, place func(c *story.Clusterer, items []*sitrep.Article)) {
+		c, src, heapPer, _ := heldClusterer(b)
+		arts := freshArticles(src, b.N)
+		cpu0, gc0 := cpuTime(), gcCPU()
+		b.ResetTimer()
+		for i0 := 0; i0 < b.N; i0 += batch {
+			place(c, arts[i0:min(i0+batch, b.N)])
 		}
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Go(func() {
-				for j := w; j < n; j += workers {
-					feats[j] = c.Features(&items[j])
-				}
-			})
-		}
-		wg.Wait()
-		for j := range n {
-			if _, err := c.AddWith(ctx, &items[j], feats[j]); err != nil {
-				b.Fatal(err)
-			}
-		}
+		b.StopTimer()
+		b.ReportMetric(float64(b.N)/(cpuTime()-cpu0).Seconds(), "articles/cpu-s")
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		b.ReportMetric(heapPer, "heapB/article")
+		b.ReportMetric((gcCPU()-gc0).Seconds()*1e6/float64(b.N), "gc-cpu-µs/article")
 	}
-	b.StopTimer()
-	b.ReportMetric(float64(b.N)/(cpuTime()-cpu0).Seconds(), "articles/cpu-s")
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
-	b.ReportMetric(heapPer, "heapB/article")
+	b.Run("ahead", func(b *testing.B) {
+		run(b, func(c *story.Clusterer, items []*sitrep.Article) {
+			ahead := c.Ahead(items, 0, nil)
+			defer ahead.Close()
+			for i, a := range items {
+				if _, err := c.AddWith(ctx, a, ahead.Features(i)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	})
+	b.Run("extract-first", func(b *testing.B) {
+		workers := runtime.GOMAXPROCS(0)
+		feats := make([]*story.Features, batch)
+		run(b, func(c *story.Clusterer, items []*sitrep.Article) {
+			var wg sync.WaitGroup
+			for w := range workers {
+				wg.Go(func() {
+					for j := w; j < len(items); j += workers {
+						feats[j] = c.Features(items[j])
+					}
+				})
+			}
+			wg.Wait()
+			for j, a := range items {
+				if _, err := c.AddWith(ctx, a, feats[j]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	})
 }
 
 func BenchmarkAdd(b *testing.B) {
 	ctx := context.Background()
 	c, src, heapPer, build := heldClusterer(b)
 	held := benchHeld()
-	arts := make([]*sitrep.Article, 4096)
-	for i := range arts {
-		arts[i] = src.next()
-	}
+	arts := freshArticles(src, b.N)
 	pr0, sc0 := c.Work()
-	cpu0 := cpuTime()
+	stop := cpuProfile(b)
+	defer stop()
+	cpu0, gc0 := cpuTime(), gcCPU()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		a := *arts[i%len(arts)]
-		a.ID = fmt.Sprint("add", b.N, "-", i)
-		if _, err := c.Add(ctx, &a); err != nil {
+		if _, err := c.Add(ctx, arts[i]); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -258,6 +268,49 @@ func BenchmarkAdd(b *testing.B) {
 	b.ReportMetric(heapPer, "heapB/article")
 	b.ReportMetric(float64(held)/build.Seconds(), "build-articles/s")
 	b.ReportMetric(float64(nStories), "stories")
+	b.ReportMetric((gcCPU()-gc0).Seconds()*1e6/float64(b.N), "gc-cpu-µs/article")
+}
+
+// cpuProfile starts a CPU profile of the measured part of a benchmark when
+// SITREP_BENCH_CPUPROFILE names a file (go test's -cpuprofile would also profile building the
+// held set, which takes longer than the measured run at a million held); it returns the stop.
+func cpuProfile(b *testing.B) func() {
+	p := os.Getenv("SITREP_BENCH_CPUPROFILE")
+	if p == "" || b.N == 1 {
+		return func() {}
+	}
+	f, err := os.Create(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		b.Fatal(err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
+}
+
+// freshArticles returns the next n articles of src, made before the timer starts. Every measured
+// article is a new one: cycling a small set would re-add the same texts to stories that already
+// hold them, which is neither the stream ingest sees nor the same work.
+func freshArticles(src *synth, n int) []*sitrep.Article {
+	arts := make([]*sitrep.Article, n)
+	for i := range arts {
+		arts[i] = src.next()
+	}
+	return arts
+}
+
+// gcCPU returns the CPU time the garbage collector has used so far (runtime/metrics). A held
+// set of a million articles makes each collection cycle long; a run must be long enough to
+// include the cycles its allocation causes (-benchtime 20000x or more at a million held) for the
+// per-article figure to include their share.
+func gcCPU() time.Duration {
+	s := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindFloat64 {
+		return 0
+	}
+	return time.Duration(s[0].Value.Float64() * float64(time.Second))
 }
 
 // BenchmarkExtract measures feature extraction alone: on the synthetic articles, and on the seeds
@@ -401,17 +454,18 @@ func BenchmarkAddFeatures(b *testing.B) {
 		pub time.Time
 		f   *story.Features
 	}
-	items := make([]item, 4096)
+	items := make([]item, b.N)
+	ids := make([]string, b.N)
 	for i := range items {
-		_, pub, f := src.next()
-		items[i] = item{pub, f}
+		id, pub, f := src.next()
+		items[i], ids[i] = item{pub, f}, id
 	}
 	pr0, sc0 := c.Work()
-	cpu0 := cpuTime()
+	cpu0, gc0 := cpuTime(), gcCPU()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		it := items[i%len(items)]
-		if _, err := c.AddFeatures(ctx, "bench"+strconv.Itoa(b.N)+"-"+strconv.Itoa(i), "", it.pub, it.f); err != nil {
+		it := items[i]
+		if _, err := c.AddFeatures(ctx, ids[i], "", it.pub, it.f); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -426,6 +480,7 @@ func BenchmarkAddFeatures(b *testing.B) {
 	b.ReportMetric(h.heapPer, "heapB/article")
 	b.ReportMetric(float64(held)/h.build.Seconds(), "build-articles/s")
 	b.ReportMetric(float64(nStories), "stories")
+	b.ReportMetric((gcCPU()-gc0).Seconds()*1e6/float64(b.N), "gc-cpu-µs/article")
 }
 
 // heldFeatures is BenchmarkAddFeatures' held set, kept between its runs.

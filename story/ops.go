@@ -43,7 +43,7 @@ func (c *Clusterer) mergeStories(a, b int32, reason string) int32 {
 	}
 	g.members = nil
 	g.dead = true
-	g.alias = keep
+	c.alias[gone] = keep
 	delete(c.storyIdx, g.id)
 	c.deadStories[g.id] = true
 	delete(c.dirtyStories, g.id)

@@ -129,7 +129,7 @@ func (c *Clusterer) restore(st *sitrep.ClusterState, each func(func(*sitrep.Clus
 		if _, ok := fresh.storyIdx[s.ID]; ok {
 			continue
 		}
-		fresh.addStory(&story{id: s.ID, line: s.StorylineID, alias: -1, lo: noDate, hi: noDate, lineTry: 3})
+		fresh.addStory(&story{id: s.ID, line: s.StorylineID, lo: noDate, hi: noDate, lineTry: 3})
 		if s.ID >= fresh.nextStory {
 			fresh.nextStory = s.ID + 1
 		}
@@ -179,7 +179,7 @@ func (c *Clusterer) restore(st *sitrep.ClusterState, each func(func(*sitrep.Clus
 	clear(fresh.dirtyLines)
 	// Swap the rebuilt state in, keeping the mutex.
 	c.vocab, c.words, c.df, c.postings, c.nDocs = fresh.vocab, fresh.words, fresh.df, fresh.postings, fresh.nDocs
-	c.articles, c.byID, c.stories, c.storyIdx, c.lines = fresh.articles, fresh.byID, fresh.stories, fresh.storyIdx, fresh.lines
+	c.articles, c.byID, c.stories, c.alias, c.storyIdx, c.lines = fresh.articles, fresh.byID, fresh.stories, fresh.alias, fresh.storyIdx, fresh.lines
 	c.nextStory, c.nextLine, c.seq = fresh.nextStory, fresh.nextLine, fresh.seq
 	c.evShare, c.evSeed = fresh.evShare, fresh.evSeed
 	c.dirtyArticles, c.dirtyStories, c.dirtyLines = fresh.dirtyArticles, fresh.dirtyStories, fresh.dirtyLines

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"runtime"
-	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep"
@@ -167,26 +165,18 @@ func (s *store) afterCommit(ctx context.Context, fresh []*sitrep.Article) error 
 		return nil
 	}
 	// The per-article work that reads only the article (copy signature, clustering features)
-	// runs on all cores; the decisions, which depend on the order, run in order.
+	// runs on the other cores ahead of the decisions, which depend on the order and run in
+	// order on this goroutine.
 	sigs := make([]dedup.Signed, len(fresh))
-	feats := make([]*story.Features, len(fresh))
-	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), len(fresh))
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(fresh); i += workers {
-				sigs[i] = s.dedup.Sign(fresh[i].Text)
-				feats[i] = s.clusterer.Features(fresh[i])
-			}
-		})
-	}
-	wg.Wait()
+	ahead := s.clusterer.Ahead(fresh, 0, func(i int) { sigs[i] = s.dedup.Sign(fresh[i].Text) })
+	defer ahead.Close()
 	for i, a := range fresh {
+		f := ahead.Features(i)
 		r := s.dedup.AddSigned(a.ID, publishedOf(a), sigs[i])
 		if a.DuplicateOf == "" && r.DuplicateOf != "" {
 			a.DuplicateOf, a.Similarity = r.DuplicateOf, r.Similarity
 		}
-		if _, err := s.clusterer.AddWith(ctx, a, feats[i]); err != nil {
+		if _, err := s.clusterer.AddWith(ctx, a, f); err != nil {
 			return fmt.Errorf("cluster %s: %w", a.ID, err)
 		}
 		// a copy published earlier than its group's origin but ingested later becomes the
