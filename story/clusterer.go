@@ -196,13 +196,13 @@ type Clusterer struct {
 	postings [][]int32
 	nDocs    int
 
-	articles  []*article
-	byID      map[string]int32
-	stories   []*story
+	articles []*article
+	byID     map[string]int32
+	stories  []*story
 	// alias[i] is the index of the story that story i was merged into, or -1. It is kept apart
 	// from the story records because candidate retrieval resolves every posting it reads (~1,500
 	// an article) and a dense array stays in cache where a million scattered records do not.
-	alias []int32
+	alias     []int32
 	storyIdx  map[int64]int32
 	lines     map[int64]*storyline
 	nextStory int64
