@@ -208,6 +208,11 @@ func TestStories_SeedsAndEdits(t *testing.T) {
 	if out, _, err := run(t, db, "", "storyline", fmt.Sprint(line[ids["000"]])); err != nil || !strings.Contains(out, "Escalation index") {
 		t.Fatalf("storyline: %v\n%s", err, out)
 	}
+	// The text view counts in words a reader expects: "2 articles", never "1 articles".
+	out, _, err = run(t, db, "", "story", "show", fmt.Sprint(story[ids["000"]]))
+	if err != nil || !strings.Contains(out, "· 2 articles, 2 independent origins") || strings.Contains(out, "(1 articles)") {
+		t.Fatalf("story show: %v\n%s", err, out)
+	}
 }
 
 // TestIngest_WireCopies ingests a report and two light rewrites from other outlets, the earliest

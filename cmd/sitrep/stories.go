@@ -241,9 +241,13 @@ Every edit is kept in the database and can be undone with the opposite edit.`
 		return m.printJSON(result)
 	}
 	w := m.Stdout
-	fmt.Fprintf(w, "Story %d (storyline %d): %s\n%s – %s · %d articles, %d independent origins · %s\n\n%s\n",
+	outlets := ""
+	if len(result.Outlets) > 0 {
+		outlets = " · " + strings.Join(result.Outlets, ", ")
+	}
+	fmt.Fprintf(w, "Story %d (storyline %d): %s\n%s – %s · %s, %d independent origins%s\n\n%s\n",
 		result.ID, result.StorylineID, result.Title, result.FirstSeen.Format("2006-01-02"), result.LastSeen.Format("2006-01-02"),
-		result.Sources, result.Origins, strings.Join(result.Outlets, ", "), result.Summary)
+		nOf(result.Sources, "article"), result.Origins, outlets, result.Summary)
 	if len(result.KeyActors) > 0 {
 		fmt.Fprintf(w, "\nKey actors: %s\n", strings.Join(result.KeyActors, ", "))
 	}
@@ -254,11 +258,19 @@ Every edit is kept in the database and can be undone with the opposite edit.`
 			if i < len(result.KeyEventReports) {
 				n = result.KeyEventReports[i].Reports()
 			}
-			fmt.Fprintf(w, "  %s  %s → %s  %s/%s %s (%d articles)\n", e.Date, dash(e.Source.Code), dash(e.Target.Code), e.CAMEO, e.PLOVER, e.Mode, n)
+			fmt.Fprintf(w, "  %s  %s → %s  %s/%s %s (%s)\n", e.Date, dash(e.Source.Code), dash(e.Target.Code), e.CAMEO, e.PLOVER, e.Mode, nOf(n, "article"))
 		}
 	}
 	if len(result.ArticleIDs) > 0 {
 		fmt.Fprintf(w, "\nArticles: %s\n", strings.Join(result.ArticleIDs, " "))
 	}
 	return nil
+}
+
+// nOf renders a count with its noun, plural unless the count is one ("1 article", "3 articles").
+func nOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
