@@ -35,6 +35,7 @@ func (s *Server) apiRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/stories/{id}", s.apiStory)
 	mux.HandleFunc("GET /api/v1/storylines", s.apiStorylines)
 	mux.HandleFunc("GET /api/v1/storylines/{id}", s.apiStoryline)
+	mux.HandleFunc("GET /api/v1/pairs/{a}/{b}", s.apiPair)
 	mux.HandleFunc("GET /api/v1/actors", s.apiActors)
 	mux.HandleFunc("GET /api/v1/actors/{id}", s.apiActor)
 	mux.HandleFunc("GET /api/v1/events", s.apiEvents)
@@ -230,6 +231,43 @@ func (s *Server) apiStoryline(w http.ResponseWriter, r *http.Request) {
 		v.Timeline[i].Articles = nonNil(v.Timeline[i].Articles)
 	}
 	writeJSON(w, http.StatusOK, v)
+}
+
+// apiPair returns the dated events between two actors and their daily escalation index.
+func (s *Server) apiPair(w http.ResponseWriter, r *http.Request) {
+	a, b := strings.ToUpper(r.PathValue("a")), strings.ToUpper(r.PathValue("b"))
+	if !actorCode(a) || !actorCode(b) {
+		s.writeError(w, r, sitrep.Errorf(sitrep.EINVALID, "Actor codes are 3 to 15 letters or digits (ISR, USAGOV)."))
+		return
+	}
+	if s.Timeline == nil {
+		s.writeError(w, r, errNotAvailable("Timeline"))
+		return
+	}
+	tl, esc, err := s.Timeline.PairTimeline(r.Context(), a, b)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	v := PairView{Actors: []string{a, b}, Timeline: nonNil(tl), Escalation: nonNil(esc)}
+	for i := range v.Timeline {
+		v.Timeline[i].Event.Context = nonNil(v.Timeline[i].Event.Context)
+		v.Timeline[i].Articles = nonNil(v.Timeline[i].Articles)
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// actorCode reports whether c looks like a CAMEO actor code: 3 to 15 upper-case letters or digits.
+func actorCode(c string) bool {
+	if len(c) < 3 || len(c) > 15 {
+		return false
+	}
+	for i := 0; i < len(c); i++ {
+		if !(c[i] >= 'A' && c[i] <= 'Z' || c[i] >= '0' && c[i] <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *Server) apiActors(w http.ResponseWriter, r *http.Request) {

@@ -135,6 +135,24 @@ func (m *mockStories) FindStorylines(ctx context.Context, f sitrep.StorylineFilt
 
 type mockTimeline struct{ entries []sitrep.TimelineEntry }
 
+// PairTimeline keeps the entries whose event joins a and b in either direction; a three-letter
+// code matches its sectors, as the clusterer does.
+func (m *mockTimeline) PairTimeline(ctx context.Context, a, b string) ([]sitrep.TimelineEntry, []sitrep.EscalationPoint, error) {
+	match := func(code, want string) bool {
+		return code == want || (len(want) == 3 && strings.HasPrefix(code, want))
+	}
+	var out []sitrep.TimelineEntry
+	var esc []sitrep.EscalationPoint
+	for _, e := range m.entries {
+		s, t := e.Event.Source.Code, e.Event.Target.Code
+		if (match(s, a) && match(t, b)) || (match(s, b) && match(t, a)) {
+			out = append(out, e)
+			esc = append(esc, sitrep.EscalationPoint{Date: e.Date, Mean: e.Event.Goldstein, Min: e.Event.Goldstein, Count: 1})
+		}
+	}
+	return out, esc, nil
+}
+
 func (m *mockTimeline) StorylineTimeline(ctx context.Context, id int64) ([]sitrep.TimelineEntry, []sitrep.EscalationPoint, error) {
 	var esc []sitrep.EscalationPoint
 	for _, e := range m.entries {

@@ -28,9 +28,13 @@ type ArticleFinder interface {
 	FindArticles(ctx context.Context, filter sitrep.ArticleFilter) ([]*sitrep.Article, int, error)
 }
 
-// Timeline returns the dated events of a storyline and its daily escalation index.
+// Timeline returns the dated events of a storyline, or between two actors, and their daily
+// escalation index.
 type Timeline interface {
 	StorylineTimeline(ctx context.Context, id int64) ([]sitrep.TimelineEntry, []sitrep.EscalationPoint, error)
+	// PairTimeline covers events between actors a and b in either direction, across all stories;
+	// a three-letter country code also matches its sectors ("ISR" matches "ISRGOV").
+	PairTimeline(ctx context.Context, a, b string) ([]sitrep.TimelineEntry, []sitrep.EscalationPoint, error)
 }
 
 // AlertFinder lists alerts, newest first.

@@ -155,6 +155,10 @@ func TestAPI(t *testing.T) {
 		{"/api/v1/stories/x", 400, `Invalid story id.`},
 		{"/api/v1/storylines", 200, `"storylines"`},
 		{"/api/v1/storylines/1", 200, `"escalation":[{"date":"2026-06-09"`},
+		{"/api/v1/pairs/nor/ISL", 200, `"actors":["NOR","ISL"],"timeline":[{"date":"2026-06-09"`},
+		{"/api/v1/pairs/ISL/DNK", 200, `"timeline":[],"escalation":[]`},
+		{"/api/v1/pairs/IS/NOR", 400, `Actor codes`},
+		{"/api/v1/pairs/NOR/%3Cb%3E", 400, `Actor codes`},
 		{"/api/v1/actors", 200, `"id":"NOR"`},
 		{"/api/v1/actors/p:eyja", 200, `"Fisheries Minister"`},
 		{"/api/v1/actors/XXX", 404, `Actor not found.`},
@@ -196,7 +200,7 @@ func TestAPI_NotAvailable(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close(context.Background())
-	for _, p := range []string{"/api/v1/articles", "/api/v1/stories", "/api/v1/storylines/1", "/api/v1/profiles", "/api/v1/alerts", "/api/v1/search?q=x", "/api/v1/events"} {
+	for _, p := range []string{"/api/v1/articles", "/api/v1/stories", "/api/v1/storylines/1", "/api/v1/pairs/ISR/IRN", "/api/v1/profiles", "/api/v1/alerts", "/api/v1/search?q=x", "/api/v1/events"} {
 		st, body, _ := do(t, "GET", s.URL()+p, "", "")
 		if st != http.StatusServiceUnavailable || !strings.Contains(string(body), `"code":"not_available"`) {
 			t.Errorf("%s: %d %s", p, st, body)

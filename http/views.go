@@ -415,6 +415,13 @@ type StorylineView struct {
 	TimelineAvailable bool `json:"timeline_available"`
 }
 
+// PairView is the timeline of events between two actors and its escalation series.
+type PairView struct {
+	Actors     []string                 `json:"actors"`
+	Timeline   []sitrep.TimelineEntry   `json:"timeline"`
+	Escalation []sitrep.EscalationPoint `json:"escalation"`
+}
+
 func (s *Server) storylineView(ctx context.Context, id int64) (*StorylineView, error) {
 	if s.Storylines == nil {
 		return nil, errNotAvailable("Storylines")

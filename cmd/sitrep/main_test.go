@@ -213,6 +213,47 @@ func TestStories_SeedsAndEdits(t *testing.T) {
 	if err != nil || !strings.Contains(out, "· 2 articles, 2 independent origins") || strings.Contains(out, "(1 articles)") {
 		t.Fatalf("story show: %v\n%s", err, out)
 	}
+	// The actor pair's timeline: events between Israel and Iran (any sector) in either direction,
+	// across the stories, oldest first, with a daily escalation series.
+	out, _, err = run(t, db, "", "pair", "isr", "IRN", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pair struct {
+		Actors   []string
+		Timeline []struct {
+			Date    string
+			StoryID int64 `json:"story_id"`
+			Event   struct{ Source, Target struct{ Code string } }
+		}
+		Escalation []struct {
+			Date  string
+			Count int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &pair); err != nil {
+		t.Fatalf("pair --json: %v\n%s", err, out)
+	}
+	if len(pair.Actors) != 2 || pair.Actors[0] != "ISR" || len(pair.Timeline) < 3 || len(pair.Escalation) < 2 {
+		t.Fatalf("pair ISR IRN: %s", out)
+	}
+	storiesSeen := map[int64]bool{}
+	for i, e := range pair.Timeline {
+		s, g := e.Event.Source.Code, e.Event.Target.Code
+		if !(strings.HasPrefix(s, "ISR") && strings.HasPrefix(g, "IRN") || strings.HasPrefix(s, "IRN") && strings.HasPrefix(g, "ISR")) {
+			t.Errorf("pair entry %d is %s → %s", i, s, g)
+		}
+		if i > 0 && e.Date < pair.Timeline[i-1].Date {
+			t.Errorf("pair timeline out of order at %d: %s after %s", i, e.Date, pair.Timeline[i-1].Date)
+		}
+		storiesSeen[e.StoryID] = true
+	}
+	if len(storiesSeen) < 2 {
+		t.Errorf("pair timeline covers %d stories, want events of the April and October 2024 stories", len(storiesSeen))
+	}
+	if _, _, err := run(t, db, "", "pair", "ISR"); err == nil {
+		t.Error("pair with one actor accepted")
+	}
 }
 
 // TestIngest_WireCopies ingests a report and two light rewrites from other outlets, the earliest

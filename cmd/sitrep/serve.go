@@ -158,6 +158,12 @@ func (m *Main) loadDemo(ctx context.Context, st *store, profiles sitrep.ProfileS
 // clusterTimeline adapts the story clusterer to the HTTP server's Timeline interface.
 type clusterTimeline struct{ c *story.Clusterer }
 
+// PairTimeline returns the dated events between actors a and b and their daily escalation index.
+func (t clusterTimeline) PairTimeline(ctx context.Context, a, b string) ([]sitrep.TimelineEntry, []sitrep.EscalationPoint, error) {
+	entries := t.c.PairTimeline(a, b)
+	return entries, story.Escalation(entries), nil
+}
+
 // StorylineTimeline returns the dated events of storyline id and their daily escalation index.
 func (t clusterTimeline) StorylineTimeline(ctx context.Context, id int64) ([]sitrep.TimelineEntry, []sitrep.EscalationPoint, error) {
 	entries, err := t.c.Timeline(id)

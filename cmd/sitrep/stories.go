@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -125,6 +126,12 @@ coded events and its daily escalation index (mean, min and count of Goldstein va
 			fmt.Fprintf(w, "        linked: %s\n", r)
 		}
 	}
+	printTimeline(w, timeline, esc)
+	return nil
+}
+
+// printTimeline writes a timeline of coded events and its daily escalation index as text.
+func printTimeline(w io.Writer, timeline []sitrep.TimelineEntry, esc []sitrep.EscalationPoint) {
 	if len(timeline) > 0 {
 		fmt.Fprintln(w, "\nTimeline:")
 		for _, e := range timeline {
@@ -137,6 +144,45 @@ coded events and its daily escalation index (mean, min and count of Goldstein va
 			fmt.Fprintf(w, "  %s  mean %+5.1f  min %+5.1f  events %d\n", p.Date, p.Mean, p.Min, p.Count)
 		}
 	}
+}
+
+func (m *Main) runPair(ctx context.Context, args []string) error {
+	fs := m.flagSet("pair", "[flags] ACTOR ACTOR", `
+Show the coded events between two actors, in either direction and across all stories, oldest
+first, and their daily escalation index (mean, min and count of Goldstein values): the series a
+chart of the pair draws. Actors are CAMEO codes; a three-letter country code also matches its
+sectors (ISR matches ISRGOV and ISRMIL). --json prints {actors, timeline, escalation}.`)
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return &exitError{code: 2, err: fmt.Errorf("pair: want two actor codes (sitrep pair ISR IRN), got %d arguments", len(pos))}
+	}
+	a, b := strings.ToUpper(pos[0]), strings.ToUpper(pos[1])
+	st, err := m.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.openClustering(ctx, nil); err != nil {
+		return err
+	}
+	timeline := st.clusterer.PairTimeline(a, b)
+	esc := story.Escalation(timeline)
+	if *asJSON {
+		if timeline == nil {
+			timeline = []sitrep.TimelineEntry{}
+		}
+		if esc == nil {
+			esc = []sitrep.EscalationPoint{}
+		}
+		return m.printJSON(map[string]any{"actors": []string{a, b}, "timeline": timeline, "escalation": esc})
+	}
+	w := m.Stdout
+	fmt.Fprintf(w, "%s and %s: %s on %s\n", a, b, nOf(len(timeline), "event"), nOf(len(esc), "day"))
+	printTimeline(w, timeline, esc)
 	return nil
 }
 
