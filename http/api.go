@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,6 +41,8 @@ func (s *Server) apiRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/actors/{id}", s.apiActor)
 	mux.HandleFunc("GET /api/v1/events", s.apiEvents)
 	mux.HandleFunc("GET /api/v1/claims", s.apiClaims)
+	mux.HandleFunc("GET /api/v1/reported-claims", s.apiReportedClaims)
+	mux.HandleFunc("GET /api/v1/reported-claims/{id}", s.apiReportedClaim)
 	mux.HandleFunc("GET /api/v1/search", s.apiSearch)
 	mux.HandleFunc("GET /api/v1/profiles", s.apiProfiles)
 	mux.HandleFunc("POST /api/v1/profiles", s.apiCreateProfile)
@@ -351,6 +354,75 @@ func (s *Server) apiClaims(w http.ResponseWriter, r *http.Request) {
 	out := page("claims", pg, len(list), f.Limit, f.Offset)
 	out["truncated"] = truncated
 	writeJSON(w, http.StatusOK, out)
+}
+
+// reportedClaimStatuses are the values the status filter accepts.
+var reportedClaimStatuses = []string{sitrep.ClaimReported, sitrep.ClaimUnverified, sitrep.ClaimConfirmed, sitrep.ClaimDenied, sitrep.ClaimContradicted}
+
+// apiReportedClaims lists claims matched across articles, most recently seen first.
+func (s *Server) apiReportedClaims(w http.ResponseWriter, r *http.Request) {
+	p := params{r: r}
+	limit, offset := p.page()
+	f := sitrep.ClaimFilter{Limit: limit, Offset: offset, MinReports: p.int("min_reports", 0, 0, 1_000_000), Since: p.date("since")}
+	if v := strings.ToLower(p.str("status")); v != "" {
+		if !slices.Contains(reportedClaimStatuses, v) && p.err == nil {
+			p.err = sitrep.Errorf(sitrep.EINVALID, "Parameter status must be one of %s.", strings.Join(reportedClaimStatuses, ", "))
+		}
+		f.Status = &v
+	}
+	if v := p.str("speaker"); v != "" {
+		f.Speaker = &v
+	}
+	if v := p.str("article"); v != "" {
+		f.ArticleID = &v
+	}
+	if v := p.id("storyline"); v != 0 {
+		f.StorylineID = &v
+	}
+	if p.err != nil {
+		s.writeError(w, r, p.err)
+		return
+	}
+	if s.ReportedClaims == nil {
+		s.writeError(w, r, errNotAvailable("Reported claims"))
+		return
+	}
+	list, n, err := s.ReportedClaims.FindClaims(r.Context(), f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	list = nonNil(list)
+	for _, c := range list {
+		normalizeReportedClaim(c)
+	}
+	writeJSON(w, http.StatusOK, page("claims", list, n, limit, offset))
+}
+
+// apiReportedClaim returns one claim matched across articles with its reports and their evidence.
+func (s *Server) apiReportedClaim(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "claim")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if s.ReportedClaims == nil {
+		s.writeError(w, r, errNotAvailable("Reported claims"))
+		return
+	}
+	c, err := s.ReportedClaims.FindClaimByID(r.Context(), id)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	cp := *c
+	normalizeReportedClaim(&cp)
+	cp.Reports = nonNil(cp.Reports)
+	writeJSON(w, http.StatusOK, &cp)
+}
+
+func normalizeReportedClaim(c *sitrep.ReportedClaim) {
+	c.Outlets = nonNil(c.Outlets)
 }
 
 // SearchHit is one search result in the API: the article (without its text), the snippet with

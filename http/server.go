@@ -65,6 +65,9 @@ type Server struct {
 	Timeline   Timeline
 	Profiles   sitrep.ProfileService
 	Alerts     AlertFinder
+	// ReportedClaims are claims matched across articles (one claim, many reports, a status);
+	// Articles' claims are per article.
+	ReportedClaims sitrep.ClaimService
 
 	Logger  *slog.Logger
 	Metrics *Metrics

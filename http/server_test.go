@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/claim"
 	sitrephttp "github.com/sitrep/sitrep/http"
 )
 
@@ -200,7 +201,7 @@ func TestAPI_NotAvailable(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close(context.Background())
-	for _, p := range []string{"/api/v1/articles", "/api/v1/stories", "/api/v1/storylines/1", "/api/v1/pairs/ISR/IRN", "/api/v1/profiles", "/api/v1/alerts", "/api/v1/search?q=x", "/api/v1/events"} {
+	for _, p := range []string{"/api/v1/articles", "/api/v1/stories", "/api/v1/storylines/1", "/api/v1/pairs/ISR/IRN", "/api/v1/reported-claims", "/api/v1/reported-claims/1", "/api/v1/profiles", "/api/v1/alerts", "/api/v1/search?q=x", "/api/v1/events"} {
 		st, body, _ := do(t, "GET", s.URL()+p, "", "")
 		if st != http.StatusServiceUnavailable || !strings.Contains(string(body), `"code":"not_available"`) {
 			t.Errorf("%s: %d %s", p, st, body)
@@ -409,4 +410,64 @@ func TestIsLoopback(t *testing.T) {
 func ExampleSnippetHTML() {
 	fmt.Println(sitrephttp.SnippetHTML("a <b> " + sitrep.SnippetOpen + "trawler" + sitrep.SnippetClose + " & more"))
 	// Output: a &lt;b&gt; <mark>trawler</mark> &amp; more
+}
+
+// TestAPI_ReportedClaims records a claim and a later denial of it from another outlet through the
+// claim matcher, then reads them back: the list with its filters, one claim with both reports and
+// the evidence of the status change, and the errors.
+func TestAPI_ReportedClaims(t *testing.T) {
+	ctx := context.Background()
+	mem := claim.NewMemStore()
+	m := claim.New(mem, claim.DefaultOptions())
+	day := func(d int) *time.Time { t := time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC); return &t }
+	said := "a Norwegian patrol boat rammed the trawler Sudurey off Svalbard"
+	a1 := &sitrep.Article{ID: "r1", Outlet: "Demo Wire", Published: day(2), StorylineID: 4,
+		Text: "Iceland's coast guard said " + said + "."}
+	a1.Quotes = []sitrep.Quote{{Text: said, Start: 27, End: 27 + len(said), Cue: "said", Parent: -1}}
+	a1.Claims = []sitrep.Claim{{ID: "r1c", Speaker: sitrep.Source{Text: "Iceland's coast guard", Kind: sitrep.SourceNamed}, Content: said, Stance: "assert"}}
+	a2 := &sitrep.Article{ID: "r2", Outlet: "Demo Herald", Published: day(3), StorylineID: 4,
+		Text: "Norway's defence ministry denied that " + said + "."}
+	a2.Quotes = []sitrep.Quote{{Text: said, Start: 38, End: 38 + len(said), Cue: "denied", Parent: -1}}
+	a2.Claims = []sitrep.Claim{{ID: "r2c", Speaker: sitrep.Source{Text: "Norway's defence ministry", Kind: sitrep.SourceNamed}, Content: said, Stance: "deny"}}
+	for _, a := range []*sitrep.Article{a1, a2} {
+		if _, err := m.Record(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, _, _ := newServer(t, func(s *sitrephttp.Server) { s.ReportedClaims = mem })
+	defer s.Close(context.Background())
+	for _, tt := range []struct {
+		path   string
+		status int
+		want   string
+	}{
+		{"/api/v1/reported-claims", 200, `"status":"denied"`},
+		{"/api/v1/reported-claims?status=DENIED&min_reports=2&storyline=4", 200, `"total":1`},
+		{"/api/v1/reported-claims?status=confirmed", 200, `"claims":[]`},
+		{"/api/v1/reported-claims?status=maybe", 400, `Parameter status`},
+		{"/api/v1/reported-claims?storyline=x", 400, `positive integer`},
+		{"/api/v1/reported-claims/1", 200, `"reason":"denied by Norway's defence ministry`},
+		{"/api/v1/reported-claims/2", 404, `Claim not found.`},
+		{"/api/v1/reported-claims/x", 400, `Invalid claim id.`},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			st, body, _ := do(t, "GET", s.URL()+tt.path, "", "")
+			if st != tt.status || !strings.Contains(string(body), tt.want) {
+				t.Fatalf("status=%d, want %d, body lacks %s: %.600s", st, tt.status, tt.want, body)
+			}
+			if err := sitrephttp.CheckResponse("GET", tt.path, st, body); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	// The one claim carries both reports, oldest first, the second with the status it set.
+	_, body, _ := do(t, "GET", s.URL()+"/api/v1/reported-claims/1", "", "")
+	var c sitrep.ReportedClaim
+	if err := json.Unmarshal(body, &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.ReportCount != 2 || len(c.Reports) != 2 || c.Reports[0].ArticleID != "r1" || c.Reports[1].Effect != sitrep.ClaimDenied ||
+		!strings.Contains(c.Reports[1].Sentence, "denied") || len(c.Outlets) != 2 {
+		t.Fatalf("claim %+v", c)
+	}
 }

@@ -86,6 +86,7 @@ func (m *Main) commands() []command {
 		{"storyline", "list storylines, or show one with its stories, timeline and escalation index", (*Main).runStoryline},
 		{"story", "show a story; merge, split or move to correct the grouping", (*Main).runStory},
 		{"pair", "show the events between two actors and their escalation index", (*Main).runPair},
+		{"claims", "list claims reported across articles with their status; claims show ID for the evidence", (*Main).runClaims},
 		{"actors", "import actor dictionaries; find what a name resolves to", (*Main).runActors},
 		{"serve", "run the web UI and JSON API (--demo loads a demo corpus into an empty database)", (*Main).runServe},
 		{"track", "manage tracking profiles: track add|list|rm", (*Main).runTrack},

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/ingest"
 	"github.com/sitrep/sitrep/seedtest"
 )
@@ -388,5 +389,53 @@ func TestStoryline_ViewFollowsItsStories(t *testing.T) {
 		if fmt.Sprint(a[k]) != fmt.Sprint(b[k]) {
 			t.Errorf("storyline %s: %v when 004 came last, %v when it came second", k, a[k], b[k])
 		}
+	}
+}
+
+// TestClaims_AcrossArticles ingests a claim, a second outlet's report of it and a later denial,
+// all through the analysis pipeline, then lists and shows the claim: one claim, reports from two
+// outlets, denied with the denial's sentence as evidence.
+func TestClaims_AcrossArticles(t *testing.T) {
+	recs := `{"id":"c1","outlet":"Harbour Post","published":"2026-03-02","title":"Missile hits grain terminal","text":"A missile struck the grain terminal in the port of Odesa overnight, Ukraine's navy said on Monday. \"A Russian missile struck the grain terminal in Odesa overnight, wounding four workers,\" the navy's spokesman Dmytro Pletenchuk said. Fire crews worked through the night."}
+{"id":"c3","outlet":"Capital Daily","published":"2026-03-03","title":"Moscow denies striking Odesa","text":"Russia's defence ministry denied that a Russian missile struck the grain terminal in Odesa overnight. The ministry said its forces had hit only military targets near the city."}
+`
+	db := filepath.Join(t.TempDir(), "c.db")
+	if _, stderr, err := run(t, db, recs, "ingest", "-"); err != nil {
+		t.Fatalf("ingest: %v %s", err, stderr)
+	}
+	out, _, err := run(t, db, "", "claims", "--status", "denied", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list struct {
+		Claims []sitrep.ReportedClaim
+		Total  int
+	}
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatalf("claims --json: %v\n%s", err, out)
+	}
+	var denied *sitrep.ReportedClaim
+	for i, c := range list.Claims {
+		if strings.Contains(c.Content, "grain terminal") {
+			denied = &list.Claims[i]
+		}
+	}
+	if denied == nil || denied.ReportCount != 2 || len(denied.Outlets) != 2 {
+		t.Fatalf("denied claims: %s", out)
+	}
+	out, _, err = run(t, db, "", "claims", "show", fmt.Sprint(denied.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"denied · 2 reports from 2 outlets", "Capital Daily", "→ denied: denied by Russia's defence ministry", "Russia's defence ministry denied that"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("claims show lacks %q:\n%s", want, out)
+		}
+	}
+	if _, _, err := run(t, db, "", "claims", "--status", "rumoured"); err == nil {
+		t.Error("unknown status accepted")
+	}
+	if _, _, err := run(t, db, "", "claims", "show", "999"); err == nil {
+		t.Error("missing claim shown")
 	}
 }

@@ -98,6 +98,7 @@ func (m *Main) serve(ctx context.Context, cfg serveConfig) error {
 	srv.Stories, srv.Storylines = stories, stories
 	srv.Timeline = clusterTimeline{st.clusterer}
 	srv.Profiles, srv.Alerts = profiles, alerts
+	srv.ReportedClaims = sqlite.NewClaimService(st.db)
 	srv.Logger, srv.Metrics = m.logger().With("component", "http"), metrics
 	if err := srv.Open(); err != nil {
 		return fmt.Errorf("serve: %w", err)

@@ -227,6 +227,26 @@ func TestServe_Demo(t *testing.T) {
 	if !speakers["named"] || !speakers["anonymous"] {
 		t.Errorf("claim speaker kinds %v, want named and anonymous", speakers)
 	}
+	// Claims across articles: the wire copies carry the same statements, so some claims have
+	// reports from several outlets.
+	reported := decode[struct {
+		Claims []struct {
+			ID          int64    `json:"id"`
+			ReportCount int      `json:"report_count"`
+			Outlets     []string `json:"outlets"`
+		} `json:"claims"`
+		Total int `json:"total"`
+	}](t, get(t, api+"/reported-claims?min_reports=2&limit=5", 200))
+	if reported.Total == 0 || len(reported.Claims) == 0 || reported.Claims[0].ReportCount < 2 || len(reported.Claims[0].Outlets) < 2 {
+		t.Errorf("reported claims with 2+ reports: %+v", reported)
+	} else {
+		get(t, api+"/reported-claims/"+strconv.FormatInt(reported.Claims[0].ID, 10), 200)
+	}
+	if pair := decode[struct {
+		Timeline []any `json:"timeline"`
+	}](t, get(t, api+"/pairs/NOR/ISL", 200)); len(pair.Timeline) == 0 {
+		t.Error("no events between NOR and ISL")
+	}
 
 	for _, tt := range []struct {
 		q    string
