@@ -238,26 +238,33 @@ func (s *Server) apiStoryline(w http.ResponseWriter, r *http.Request) {
 
 // apiPair returns the dated events between two actors and their daily escalation index.
 func (s *Server) apiPair(w http.ResponseWriter, r *http.Request) {
-	a, b := strings.ToUpper(r.PathValue("a")), strings.ToUpper(r.PathValue("b"))
-	if !actorCode(a) || !actorCode(b) {
-		s.writeError(w, r, sitrep.Errorf(sitrep.EINVALID, "Actor codes are 3 to 15 letters or digits (ISR, USAGOV)."))
-		return
-	}
-	if s.Timeline == nil {
-		s.writeError(w, r, errNotAvailable("Timeline"))
-		return
-	}
-	tl, esc, err := s.Timeline.PairTimeline(r.Context(), a, b)
+	v, err := s.pairView(r.Context(), r.PathValue("a"), r.PathValue("b"))
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	v := PairView{Actors: []string{a, b}, Timeline: nonNil(tl), Escalation: nonNil(esc)}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// pairView checks two actor codes and returns their timeline and escalation series.
+func (s *Server) pairView(ctx context.Context, a, b string) (*PairView, error) {
+	a, b = strings.ToUpper(a), strings.ToUpper(b)
+	if !actorCode(a) || !actorCode(b) {
+		return nil, sitrep.Errorf(sitrep.EINVALID, "Actor codes are 3 to 15 letters or digits (ISR, USAGOV).")
+	}
+	if s.Timeline == nil {
+		return nil, errNotAvailable("Timeline")
+	}
+	tl, esc, err := s.Timeline.PairTimeline(ctx, a, b)
+	if err != nil {
+		return nil, err
+	}
+	v := &PairView{Actors: []string{a, b}, Timeline: nonNil(tl), Escalation: nonNil(esc)}
 	for i := range v.Timeline {
 		v.Timeline[i].Event.Context = nonNil(v.Timeline[i].Event.Context)
 		v.Timeline[i].Articles = nonNil(v.Timeline[i].Articles)
 	}
-	writeJSON(w, http.StatusOK, v)
+	return v, nil
 }
 
 // actorCode reports whether c looks like a CAMEO actor code: 3 to 15 upper-case letters or digits.
@@ -362,6 +369,17 @@ var reportedClaimStatuses = []string{sitrep.ClaimReported, sitrep.ClaimUnverifie
 // apiReportedClaims lists claims matched across articles, most recently seen first.
 func (s *Server) apiReportedClaims(w http.ResponseWriter, r *http.Request) {
 	p := params{r: r}
+	f := reportedClaimFilter(&p)
+	list, n, err := s.reportedClaims(r.Context(), f, p.err)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, page("claims", list, n, f.Limit, f.Offset))
+}
+
+// reportedClaimFilter reads the reported-claims filters and page from the query.
+func reportedClaimFilter(p *params) sitrep.ClaimFilter {
 	limit, offset := p.page()
 	f := sitrep.ClaimFilter{Limit: limit, Offset: offset, MinReports: p.int("min_reports", 0, 0, 1_000_000), Since: p.date("since")}
 	if v := strings.ToLower(p.str("status")); v != "" {
@@ -379,46 +397,56 @@ func (s *Server) apiReportedClaims(w http.ResponseWriter, r *http.Request) {
 	if v := p.id("storyline"); v != 0 {
 		f.StorylineID = &v
 	}
-	if p.err != nil {
-		s.writeError(w, r, p.err)
-		return
+	return f
+}
+
+// reportedClaims returns one page of claims matched across articles; perr is the error of
+// reading the filters, returned first.
+func (s *Server) reportedClaims(ctx context.Context, f sitrep.ClaimFilter, perr error) ([]*sitrep.ReportedClaim, int, error) {
+	if perr != nil {
+		return nil, 0, perr
 	}
 	if s.ReportedClaims == nil {
-		s.writeError(w, r, errNotAvailable("Reported claims"))
-		return
+		return nil, 0, errNotAvailable("Reported claims")
 	}
-	list, n, err := s.ReportedClaims.FindClaims(r.Context(), f)
+	list, n, err := s.ReportedClaims.FindClaims(ctx, f)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return nil, 0, err
 	}
 	list = nonNil(list)
 	for _, c := range list {
 		normalizeReportedClaim(c)
 	}
-	writeJSON(w, http.StatusOK, page("claims", list, n, limit, offset))
+	return list, n, nil
 }
 
 // apiReportedClaim returns one claim matched across articles with its reports and their evidence.
 func (s *Server) apiReportedClaim(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "claim")
+	c, err := s.reportedClaim(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	writeJSON(w, http.StatusOK, c)
+}
+
+// reportedClaim returns the claim of the path's {id} with its reports.
+func (s *Server) reportedClaim(r *http.Request) (*sitrep.ReportedClaim, error) {
+	id, err := pathID(r, "claim")
+	if err != nil {
+		return nil, err
+	}
 	if s.ReportedClaims == nil {
-		s.writeError(w, r, errNotAvailable("Reported claims"))
-		return
+		return nil, errNotAvailable("Reported claims")
 	}
 	c, err := s.ReportedClaims.FindClaimByID(r.Context(), id)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return nil, err
 	}
 	cp := *c
 	normalizeReportedClaim(&cp)
 	cp.Reports = nonNil(cp.Reports)
-	writeJSON(w, http.StatusOK, &cp)
+	return &cp, nil
 }
 
 func normalizeReportedClaim(c *sitrep.ReportedClaim) {

@@ -412,10 +412,10 @@ func ExampleSnippetHTML() {
 	// Output: a &lt;b&gt; <mark>trawler</mark> &amp; more
 }
 
-// TestAPI_ReportedClaims records a claim and a later denial of it from another outlet through the
-// claim matcher, then reads them back: the list with its filters, one claim with both reports and
-// the evidence of the status change, and the errors.
-func TestAPI_ReportedClaims(t *testing.T) {
+// seededClaims records a claim and a later denial of it from another outlet through the claim
+// matcher, plus a claim whose content and speaker are hostile markup.
+func seededClaims(t *testing.T) *claim.MemStore {
+	t.Helper()
 	ctx := context.Background()
 	mem := claim.NewMemStore()
 	m := claim.New(mem, claim.DefaultOptions())
@@ -429,11 +429,22 @@ func TestAPI_ReportedClaims(t *testing.T) {
 		Text: "Norway's defence ministry denied that " + said + "."}
 	a2.Quotes = []sitrep.Quote{{Text: said, Start: 38, End: 38 + len(said), Cue: "denied", Parent: -1}}
 	a2.Claims = []sitrep.Claim{{ID: "r2c", Speaker: sitrep.Source{Text: "Norway's defence ministry", Kind: sitrep.SourceNamed}, Content: said, Stance: "deny"}}
-	for _, a := range []*sitrep.Article{a1, a2} {
+	evil := `<script>alert("claim")</script> the harbour was closed`
+	a3 := &sitrep.Article{ID: "r3", Outlet: `<b>Evil</b> Outlet`, Published: day(4), Text: "Someone said " + evil + "."}
+	a3.Quotes = []sitrep.Quote{{Text: evil, Start: 13, End: 13 + len(evil), Cue: "said", Parent: -1}}
+	a3.Claims = []sitrep.Claim{{ID: "r3c", Speaker: sitrep.Source{Text: `<img src=x onerror=alert(1)>`, Kind: sitrep.SourceNamed}, Content: evil, Stance: "assert"}}
+	for _, a := range []*sitrep.Article{a1, a2, a3} {
 		if _, err := m.Record(ctx, a); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return mem
+}
+
+// TestAPI_ReportedClaims reads back the seeded claims: the list with its filters, one claim
+// with both reports and the evidence of the status change, and the errors.
+func TestAPI_ReportedClaims(t *testing.T) {
+	mem := seededClaims(t)
 	s, _, _ := newServer(t, func(s *sitrephttp.Server) { s.ReportedClaims = mem })
 	defer s.Close(context.Background())
 	for _, tt := range []struct {
@@ -447,7 +458,7 @@ func TestAPI_ReportedClaims(t *testing.T) {
 		{"/api/v1/reported-claims?status=maybe", 400, `Parameter status`},
 		{"/api/v1/reported-claims?storyline=x", 400, `positive integer`},
 		{"/api/v1/reported-claims/1", 200, `"reason":"denied by Norway's defence ministry`},
-		{"/api/v1/reported-claims/2", 404, `Claim not found.`},
+		{"/api/v1/reported-claims/9", 404, `Claim not found.`},
 		{"/api/v1/reported-claims/x", 400, `Invalid claim id.`},
 	} {
 		t.Run(tt.path, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,7 +21,7 @@ type templates struct {
 	pages map[string]*template.Template
 }
 
-var pageNames = []string{"stories", "story", "storyline", "actors", "actor", "article", "search", "profiles", "profile", "error"}
+var pageNames = []string{"stories", "story", "storyline", "pair", "actors", "actor", "article", "search", "claims", "claim", "profiles", "profile", "error"}
 
 func parseTemplates() (*templates, error) {
 	funcs := template.FuncMap{
@@ -142,6 +143,10 @@ func (s *Server) uiRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /stories/{id}", s.uiStory)
 	mux.HandleFunc("GET /storylines/{id}", s.uiStoryline)
 	mux.HandleFunc("GET /storylines/{id}/chart.svg", s.uiChart)
+	mux.HandleFunc("GET /pairs/{a}/{b}", s.uiPair)
+	mux.HandleFunc("GET /pairs/{a}/{b}/chart.svg", s.uiPairChart)
+	mux.HandleFunc("GET /claims", s.uiClaims)
+	mux.HandleFunc("GET /claims/{id}", s.uiClaim)
 	mux.HandleFunc("GET /actors", s.uiActors)
 	mux.HandleFunc("GET /actors/{id}", s.uiActor)
 	mux.HandleFunc("GET /articles/{id}", s.uiArticle)
@@ -241,6 +246,25 @@ func (s *Server) uiStory(w http.ResponseWriter, r *http.Request) {
 type storylinePage struct {
 	*StorylineView
 	Chart template.HTML
+	// Pairs links the pair pages of the storyline's leading countries.
+	Pairs [][2]string
+}
+
+// countryPairs returns the pairs among the first four three-letter (country) codes of actors.
+func countryPairs(actors []string) [][2]string {
+	var cs []string
+	for _, a := range actors {
+		if len(a) == 3 && actorCode(a) && !slices.Contains(cs, a) && len(cs) < 4 {
+			cs = append(cs, a)
+		}
+	}
+	var out [][2]string
+	for i := range cs {
+		for j := i + 1; j < len(cs); j++ {
+			out = append(out, [2]string{cs[i], cs[j]})
+		}
+	}
+	return out
 }
 
 func (s *Server) uiStoryline(w http.ResponseWriter, r *http.Request) {
@@ -254,7 +278,8 @@ func (s *Server) uiStoryline(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
-	d := storylinePage{StorylineView: v, Chart: template.HTML(EscalationSVG(v.Escalation, 760, 260))} // SVG built from numbers and escaped dates
+	d := storylinePage{StorylineView: v, Chart: template.HTML(EscalationSVG(v.Escalation, 760, 260)), // SVG built from numbers and escaped dates
+		Pairs: countryPairs(v.Storyline.KeyActors)}
 	s.render(w, r, http.StatusOK, "storyline", v.Storyline.Title, d)
 }
 
@@ -271,6 +296,66 @@ func (s *Server) uiChart(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "image/svg+xml")
 	w.Write([]byte(EscalationSVG(v.Escalation, 760, 260)))
+}
+
+type pairPage struct {
+	*PairView
+	Chart template.HTML
+}
+
+func (s *Server) uiPair(w http.ResponseWriter, r *http.Request) {
+	v, err := s.pairView(r.Context(), r.PathValue("a"), r.PathValue("b"))
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	d := pairPage{PairView: v, Chart: template.HTML(EscalationSVG(v.Escalation, 760, 260))} // SVG built from numbers and escaped dates
+	s.render(w, r, http.StatusOK, "pair", v.Actors[0]+" and "+v.Actors[1], d)
+}
+
+func (s *Server) uiPairChart(w http.ResponseWriter, r *http.Request) {
+	v, err := s.pairView(r.Context(), r.PathValue("a"), r.PathValue("b"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "image/svg+xml")
+	w.Write([]byte(EscalationSVG(v.Escalation, 760, 260)))
+}
+
+// claimsPage is the claims list with the statuses the filter offers.
+type claimsPage struct {
+	listPage[*sitrep.ReportedClaim]
+	Statuses []string
+}
+
+func (s *Server) uiClaims(w http.ResponseWriter, r *http.Request) {
+	p := params{r: r}
+	f := reportedClaimFilter(&p)
+	d := claimsPage{listPage: listPage[*sitrep.ReportedClaim]{Form: r.URL.Query()}, Statuses: reportedClaimStatuses}
+	list, n, err := s.reportedClaims(r.Context(), f, p.err)
+	switch sitrep.ErrorCode(err) {
+	case "":
+		d.Items, d.Total = list, n
+		d.Next, d.Prev = pager(r, n, f.Limit, f.Offset)
+	case sitrep.EINVALID:
+		d.Err = sitrep.ErrorMessage(err)
+		s.render(w, r, http.StatusBadRequest, "claims", "Claims", d)
+		return
+	default:
+		s.renderError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "claims", "Claims", d)
+}
+
+func (s *Server) uiClaim(w http.ResponseWriter, r *http.Request) {
+	c, err := s.reportedClaim(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "claim", truncate(c.Content, 60), c)
 }
 
 type listPage[T any] struct {

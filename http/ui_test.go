@@ -23,7 +23,11 @@ func TestUI(t *testing.T) {
 		{"/", 200, []string{"Demo data.", "Norway detains Icelandic trawler", "2 articles", "1 independent origin", "Mackerel dispute"}},
 		{"/stories/1", 200, []string{"Timeline of coded events", "COERCE", "copy of Demo Wire (97%)", "original"}},
 		{"/stories/2", 200, []string{"We do not want to,", "Eyja Brandsdottir", "Iceland does not want to close its ports", "threatened"}},
-		{"/storylines/1", 200, []string{"<svg", "Escalation index", "Iceland threatens port ban", "shared actors NOR, ISL"}},
+		{"/storylines/1", 200, []string{"<svg", "Escalation index", "Iceland threatens port ban", "shared actors NOR, ISL", `href="/pairs/NOR/ISL"`}},
+		{"/pairs/nor/ISL", 200, []string{"NOR and ISL", "<svg", "2 events between them", "COERCE"}},
+		{"/pairs/NOR/DNK", 200, []string{"No dated events between these actors."}},
+		{"/pairs/N/ISL", 400, []string{"Actor codes are 3 to 15"}},
+		{"/claims", 503, []string{"not available"}},
 		{"/actors", 200, []string{"Norway", "Eyja Brandsdottir"}},
 		{"/actors/p:eyja", 200, []string{"Fisheries Minister", "Events as source", "We do not want to,"}},
 		{"/articles/a1", 200, []string{"Iceland protested and demanded the release of the crew."}},
@@ -197,4 +201,44 @@ func FuzzHandlers(f *testing.F) {
 			t.Fatalf("%s?%s: invalid JSON", p, query)
 		}
 	})
+}
+
+// TestUI_Claims renders the claims list, its status filter and one claim with its evidence, and
+// checks that hostile claim text stays escaped.
+func TestUI_Claims(t *testing.T) {
+	s, _, _ := newServer(t, func(s *sitrephttp.Server) { s.ReportedClaims = seededClaims(t) })
+	for _, tt := range []struct {
+		path   string
+		status int
+		want   []string
+	}{
+		{"/claims", 200, []string{"Claims across articles", "2 claims", "status-denied", "a Norwegian patrol boat rammed the trawler Sudurey"}},
+		{"/claims?status=denied&min_reports=2", 200, []string{"1 claim.", "Iceland&#39;s coast guard"}},
+		{"/claims?status=maybe", 400, []string{"Parameter status must be one of"}},
+		{"/claims/1", 200, []string{"denied", "2 reports from 2 outlets", "→ denied", "denied by Norway&#39;s defence ministry", "Demo Herald"}},
+		{"/claims/9", 404, []string{"Claim not found."}},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			st, b, _ := do(t, "GET", s.URL()+tt.path, "", "")
+			if st != tt.status {
+				t.Fatalf("status=%d, want %d: %.300s", st, tt.status, b)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(string(b), w) {
+					t.Errorf("page lacks %q", w)
+				}
+			}
+		})
+	}
+	for _, p := range []string{"/claims", "/claims/2"} {
+		st, b, _ := do(t, "GET", s.URL()+p, "", "")
+		if st != 200 || !strings.Contains(string(b), "the harbour was closed") {
+			t.Fatalf("%s: status %d, hostile claim not shown", p, st)
+		}
+		for _, bad := range []string{"<script>alert", "<img src=x", "<b>Evil</b>"} {
+			if strings.Contains(string(b), bad) {
+				t.Errorf("%s: unescaped %q", p, bad)
+			}
+		}
+	}
 }

@@ -127,6 +127,34 @@ func TestBrowser_Demo(t *testing.T) {
 	check("storyline", storyCards >= 3, "%d stories along the storyline", storyCards)
 	check("storyline", title != "", "empty title")
 
+	// From the storyline to the timeline of two of its actors, with its own chart.
+	var pairTitle, lineURL string
+	var pairEvents int
+	step("pair",
+		chromedp.Location(&lineURL),
+		chromedp.Click(`a[href^="/pairs/"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("svg.chart", chromedp.ByQuery),
+		chromedp.Text("h1", &pairTitle, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll("ol.timeline li").length`, &pairEvents),
+	)
+	check("pair", strings.Contains(pairTitle, " and ") && pairEvents >= 2, "title %q, %d events", pairTitle, pairEvents)
+
+	// Claims across articles from the header: the list, then one claim with its reports.
+	var claimRows, reports int
+	step("claims",
+		chromedp.Click(`nav a[href="/claims"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("table.articles", chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll("table.articles tbody tr").length`, &claimRows),
+		chromedp.Navigate(base+"/claims?min_reports=3"),
+		chromedp.WaitVisible("table.articles", chromedp.ByQuery),
+		chromedp.Click(`table.articles a[href^="/claims/"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("ol.timeline", chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll("ol.timeline li").length`, &reports),
+	)
+	check("claims", claimRows >= 10, "%d claims listed", claimRows)
+	check("claims", reports >= 3, "%d reports of a claim with at least 3", reports)
+	step("back", chromedp.Navigate(lineURL), chromedp.WaitVisible(".story-card", chromedp.ByQuery))
+
 	// A story with copies: timeline entries, quotes with attribution, articles marked as copies.
 	var timeline, quotes, copies int
 	var quoteText string
@@ -179,7 +207,7 @@ func TestBrowser_Phone(t *testing.T) {
 	chromium(t)
 	base := demoServer(t)
 	ctx, shot := browser(t, 390, 844)
-	for _, p := range []string{"/", "/storylines/1", "/stories/1", "/search?q=mackerel", "/actors", "/profiles"} {
+	for _, p := range []string{"/", "/storylines/1", "/stories/1", "/search?q=mackerel", "/actors", "/profiles", "/claims", "/claims/1", "/pairs/NOR/ISL"} {
 		var overflow bool
 		err := chromedp.Run(ctx,
 			chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile),
