@@ -292,6 +292,9 @@ func (r *run) unit(ts, te, q, parentAttr int) {
 		if k > ts && r.isWord(k-1) && r.low[k-1] == "to" && ci.class != cuePart {
 			continue // an infinitive ("met to discuss", "wants to address") belongs to the verb before it
 		}
+		if r.nounUse(ts, te, k, next) {
+			continue // "since the mackerel dispute flared in May": a noun, not a speech verb
+		}
 		if f, ok := r.verbFrame(ts, te, k, next, ci, q, fs); ok {
 			fs = append(fs, f)
 		} else if f, ok := r.fallbackFrame(ts, te, k, next, ci, q, fs); ok {
@@ -827,6 +830,37 @@ func (r *run) isCueWord(k int) bool {
 		return false
 	}
 	return r.cue[k]
+}
+
+// nounUse reports whether the cue at token k, a form that is also a common noun ("dispute",
+// "claims", "reports"), is used as a noun: followed by a verb of its own clause ("the dispute
+// flared", "reports have put") or a preposition of a noun phrase ("the dispute between"), or
+// closing a noun phrase opened by a determiner before a comma or full stop ("settled their
+// mackerel dispute, although …"), unless that phrase follows a comma, where it is the source
+// of the clause before it ("…, the coast guard report claims.").
+func (r *run) nounUse(ts, te, k, next int) bool {
+	if !nounCues[r.low[k]] || next >= te {
+		return false
+	}
+	if r.isWord(next) {
+		nw := r.low[next]
+		if r.toks[next].Cap {
+			return false
+		}
+		return nounFollowers[nw] || len(nw) > 4 && strings.HasSuffix(nw, "ed") && !r.cue[next]
+	}
+	if !r.isPunct(next, ",") && !r.isPunct(next, ".") && !r.isPunct(next, ";") {
+		return false
+	}
+	for j := k - 1; j >= ts && j >= k-4; j-- {
+		if !r.isWord(j) || r.toks[j].Cap && !determiners[r.low[j]] {
+			return false
+		}
+		if determiners[r.low[j]] && r.low[j] != "that" {
+			return j == ts || !r.isPunct(j-1, ",")
+		}
+	}
+	return false
 }
 
 // verbFrame builds a frame around the cue verb at token k.

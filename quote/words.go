@@ -136,3 +136,19 @@ var wh = set("how", "what", "why", "whether", "if", "where", "whatever", "unless
 // prepositions cannot open a subject.
 var prepositions = set("by", "in", "on", "at", "from", "with", "of", "for", "to", "since", "after", "before",
 	"during", "into", "over", "under", "about", "against", "through", "across", "among", "between")
+
+// nounCues are cue forms that are also common nouns; nounUse tells the two uses apart.
+var nounCues = set("dispute", "disputes", "claim", "claims", "report", "reports", "note", "notes",
+	"fear", "fears", "hope", "hopes", "plan", "plans", "promise", "promises", "vow", "vows",
+	"pledge", "pledges", "forecast", "forecasts", "protest", "protests", "question", "questions",
+	"doubt", "doubts", "estimate", "estimates", "answer", "reply", "comment", "comments")
+
+// nounFollowers are words that follow a noun cue as the verb of its own clause (auxiliaries and
+// common finite verbs) or as the preposition of its noun phrase; a speech verb does not take them
+// next ("the dispute has", "the dispute over", but "disputed the figures").
+var nounFollowers = set("has", "have", "had", "is", "are", "was", "were", "will", "would", "could",
+	"can", "may", "might", "should", "must", "did", "does", "remain", "remains", "began", "begin",
+	"begins", "grew", "grows", "came", "comes", "led", "leads", "went", "goes", "seem", "seems",
+	"appear", "appears", "over", "between", "of", "about", "among", "involving", "surrounding",
+	"since", "during", "after", "before")
+

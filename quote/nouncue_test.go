@@ -1,0 +1,46 @@
+package quote_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNounCues checks that words that are both speech verbs and nouns ("dispute", "claims",
+// "reports") start an attribution only as verbs: "since the mackerel dispute flared" has no
+// speaker "the mackerel" denying "flared in May".
+func TestNounCues(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		text string
+		want []string // "speaker|cue|content prefix" of every quote expected; nil: none
+	}{
+		{"NounThenVerb", "Negotiators met in Copenhagen on Thursday for the first formal talks since the mackerel dispute flared in May.", nil},
+		{"NounThenComma", "Markets calmed after Norway and Iceland settled their mackerel dispute, although lower catches will cut volumes next year.", nil},
+		{"NounThenPreposition", "The seizure was the first since the quota dispute between the two governments began in the spring.", nil},
+		{"NounInsideContent", "Executives said the quota dispute had little effect on salmon prices.",
+			[]string{"Executives|said|the quota dispute had little effect"}},
+		{"NounReportsThenAux", "Local reports have put the number of injured at twelve.", nil},
+		{"VerbWithObject", "Norway disputed Iceland's account of the collision near the fishing zone.",
+			[]string{"Norway|disputed|Iceland's account of the collision"}},
+		{"VerbWithThat", "The owners of the trawler dispute that the boat was inside Norwegian waters.",
+			[]string{"The owners of the trawler|dispute|the boat was inside Norwegian waters"}},
+		{"VerbAfterComma", "The vessel was already inside the closed zone, the coast guard report claims.",
+			[]string{"the coast guard report|claims|The vessel was already inside the closed zone"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := run(t, tt.text, nil, nil)
+			var got []string
+			for _, q := range a.Quotes {
+				got = append(got, q.Speaker.Text+"|"+q.Cue+"|"+q.Text)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("quotes %q, want %q", got, tt.want)
+			}
+			for i, w := range tt.want {
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("quote %d: %q, want prefix %q", i, got[i], w)
+				}
+			}
+		})
+	}
+}
