@@ -151,4 +151,3 @@ var nounFollowers = set("has", "have", "had", "is", "are", "was", "were", "will"
 	"begins", "grew", "grows", "came", "comes", "led", "leads", "went", "goes", "seem", "seems",
 	"appear", "appears", "over", "between", "of", "about", "among", "involving", "surrounding",
 	"since", "during", "after", "before")
-
