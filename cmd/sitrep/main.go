@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/sitrep/sitrep"
 	"io"
 	"log/slog"
 	"os"
@@ -22,13 +23,24 @@ func main() {
 	m := NewMain()
 	if err := m.Run(ctx, os.Args[1:]); err != nil {
 		if !errors.Is(err, flag.ErrHelp) && !errors.Is(err, errSilent) {
-			fmt.Fprintln(m.Stderr, "sitrep:", err)
+			fmt.Fprintln(m.Stderr, "sitrep:", userMessage(err))
 		}
 		if errors.Is(err, flag.ErrHelp) {
 			os.Exit(0)
 		}
 		os.Exit(exitCode(err))
 	}
+}
+
+// userMessage is err as a person reads it: an application error's message ("Story not found.")
+// instead of its debugging form ("sitrep error: code=not_found message=Story not found."), also
+// inside a wrapping error's text.
+func userMessage(err error) string {
+	var se *sitrep.Error
+	if !errors.As(err, &se) {
+		return err.Error()
+	}
+	return strings.Replace(err.Error(), se.Error(), se.Message, 1)
 }
 
 // errSilent is returned by a command that already reported its failure.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -437,5 +438,23 @@ func TestClaims_AcrossArticles(t *testing.T) {
 	}
 	if _, _, err := run(t, db, "", "claims", "show", "999"); err == nil {
 		t.Error("missing claim shown")
+	}
+}
+
+// TestUserMessage checks that application errors reach the terminal as their message, also
+// when wrapped, and that other errors are unchanged.
+func TestUserMessage(t *testing.T) {
+	nf := sitrep.Errorf(sitrep.ENOTFOUND, "Story not found.")
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{nf, "Story not found."},
+		{fmt.Errorf("show story 9: %w", nf), "show story 9: Story not found."},
+		{errors.New("open database x.db: disk I/O error"), "open database x.db: disk I/O error"},
+	} {
+		if got := userMessage(tt.err); got != tt.want {
+			t.Errorf("userMessage(%v) = %q, want %q", tt.err, got, tt.want)
+		}
 	}
 }
