@@ -127,18 +127,45 @@ type ClaimChange struct {
 // ClaimStore.ClaimCandidates returns them: most shared terms first, the newer claim (larger id)
 // first among equals, at most limit of them.
 func BestCandidates(shared map[int64]int, limit int) []int64 {
-	ids := make([]int64, 0, len(shared))
-	for id := range shared {
-		ids = append(ids, id)
+	type cand struct {
+		id int64
+		n  int
 	}
-	sort.Slice(ids, func(i, j int) bool {
-		if a, b := shared[ids[i]], shared[ids[j]]; a != b {
-			return a > b
+	better := func(a, b cand) bool { return a.n > b.n || a.n == b.n && a.id > b.id }
+	if limit < 0 || limit >= len(shared) {
+		all := make([]cand, 0, len(shared))
+		for id, n := range shared {
+			all = append(all, cand{id, n})
 		}
-		return ids[i] > ids[j]
-	})
-	if limit >= 0 && len(ids) > limit {
-		ids = ids[:limit]
+		sort.Slice(all, func(i, j int) bool { return better(all[i], all[j]) })
+		ids := make([]int64, len(all))
+		for i, c := range all {
+			ids[i] = c.id
+		}
+		return ids
+	}
+	// The best limit by insertion into a short sorted list: limit is small (tens) and the
+	// candidates many (hundreds to thousands), so this beats sorting them all.
+	top := make([]cand, 0, limit+1)
+	for id, n := range shared {
+		c := cand{id, n}
+		if len(top) == limit && (limit == 0 || !better(c, top[limit-1])) {
+			continue
+		}
+		top = append(top, c)
+		i := len(top) - 1
+		for i > 0 && better(c, top[i-1]) {
+			top[i] = top[i-1]
+			i--
+		}
+		top[i] = c
+		if len(top) > limit {
+			top = top[:limit]
+		}
+	}
+	ids := make([]int64, len(top))
+	for i, c := range top {
+		ids[i] = c.id
 	}
 	return ids
 }

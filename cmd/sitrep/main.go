@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 )
@@ -21,7 +22,10 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	m := NewMain()
-	if err := m.Run(ctx, os.Args[1:]); err != nil {
+	stopProfile := startProfile(m.Stderr)
+	err := m.Run(ctx, os.Args[1:])
+	stopProfile()
+	if err != nil {
 		if !errors.Is(err, flag.ErrHelp) && !errors.Is(err, errSilent) {
 			fmt.Fprintln(m.Stderr, "sitrep:", userMessage(err))
 		}
@@ -30,6 +34,25 @@ func main() {
 		}
 		os.Exit(exitCode(err))
 	}
+}
+
+// startProfile writes a CPU profile of the whole command to the file named by
+// SITREP_CPUPROFILE, when set (for finding where an ingest spends its time: go tool pprof FILE);
+// it returns the function that ends it.
+func startProfile(stderr io.Writer) func() {
+	p := os.Getenv("SITREP_CPUPROFILE")
+	if p == "" {
+		return func() {}
+	}
+	f, err := os.Create(p)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "sitrep: SITREP_CPUPROFILE:", err)
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }
 
 // userMessage is err as a person reads it: an application error's message ("Story not found.")
