@@ -121,7 +121,7 @@ coded events and its daily escalation index (mean, min and count of Goldstein va
 		reasons[l.StoryID] = l.Reason
 	}
 	for _, s := range stories {
-		fmt.Fprintf(w, "  %d  %s  %s (%d articles, %d origins)\n", s.ID, s.FirstSeen.Format("2006-01-02"), truncate(s.Title, 70), s.Sources, s.Origins)
+		fmt.Fprintf(w, "  %d  %s  %s (%s, %s)\n", s.ID, s.FirstSeen.Format("2006-01-02"), truncate(s.Title, 70), nOf(s.Sources, "article"), nOf(s.Origins, "origin"))
 		if r := reasons[s.ID]; r != "" {
 			fmt.Fprintf(w, "        linked: %s\n", r)
 		}
