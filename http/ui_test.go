@@ -23,7 +23,7 @@ func TestUI(t *testing.T) {
 		{"/", 200, []string{"Demo data.", "Norway detains Icelandic trawler", "2 articles", "1 independent origin", "Mackerel dispute"}},
 		{"/stories/1", 200, []string{"Timeline of coded events", "COERCE", "copy of Demo Wire (97%)", "original"}},
 		{"/stories/2", 200, []string{"We do not want to,", "Eyja Brandsdottir", "Iceland does not want to close its ports", "threatened"}},
-		{"/storylines/1", 200, []string{"<svg", "Escalation index", "Iceland threatens port ban", "shared actors NOR, ISL", `href="/pairs/NOR/ISL"`}},
+		{"/storylines/1", 200, []string{"<svg", "Escalation index", "Iceland threatens port ban", "shared actors NOR, ISL", `href="/pairs/NOR/ISL"`, `href="/claims?storyline=1"`}},
 		{"/pairs/nor/ISL", 200, []string{"NOR and ISL", "<svg", "2 events between them", "COERCE"}},
 		{"/pairs/NOR/DNK", 200, []string{"No dated events between these actors."}},
 		{"/pairs/N/ISL", 400, []string{"Actor codes are 3 to 15"}},
@@ -214,6 +214,7 @@ func TestUI_Claims(t *testing.T) {
 	}{
 		{"/claims", 200, []string{"Claims across articles", "2 claims", "status-denied", "a Norwegian patrol boat rammed the trawler Sudurey"}},
 		{"/claims?status=denied&min_reports=2", 200, []string{"1 claim.", "Iceland&#39;s coast guard"}},
+		{"/claims?storyline=4", 200, []string{"1 claim.", "a Norwegian patrol boat rammed"}},
 		{"/claims?status=maybe", 400, []string{"Parameter status must be one of"}},
 		{"/claims/1", 200, []string{"denied", "2 reports from 2 outlets", "→ denied", "denied by Norway&#39;s defence ministry", "Demo Herald"}},
 		{"/claims/9", 404, []string{"Claim not found."}},
