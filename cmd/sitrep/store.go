@@ -12,6 +12,7 @@ import (
 	"github.com/sitrep/sitrep/sqlite"
 	"github.com/sitrep/sitrep/story"
 	"github.com/sitrep/sitrep/track"
+	"golang.org/x/sync/errgroup"
 )
 
 // store bundles the open database and the services the commands use. After openClustering it
@@ -54,19 +55,34 @@ func (s *store) openClustering(ctx context.Context, notify track.Notifier) error
 	opts.Logger = s.log
 	t0 := time.Now()
 	s.clusterer = story.New(sqlite.NewStoryService(s.db), opts)
-	if err := s.clusterer.Open(ctx); err != nil {
-		return fmt.Errorf("open story clusterer: %w", err)
-	}
 	s.dedup = dedup.New(dedup.DefaultOptions())
 	s.signatures = sqlite.NewDedupService(s.db)
-	if err := s.loadDedup(ctx); err != nil {
+	// The clusterer, the copy index and the claim cache each load from their own tables and
+	// share nothing while loading: they load at once, on separate read connections, so opening
+	// a large store costs the longest of the three instead of their sum.
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		if err := s.clusterer.Open(gctx); err != nil {
+			return fmt.Errorf("open story clusterer: %w", err)
+		}
+		return nil
+	})
+	g.Go(func() error { return s.restoreDedup(gctx) })
+	var tracker *track.Tracker
+	g.Go(func() error {
+		var err error
+		tracker, err = newTracker(gctx, s.db, s.log, notify)
+		return err
+	})
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	s.tracker = tracker
+	if err := s.signUnsigned(ctx); err != nil {
 		return err
 	}
 	s.log.Debug("opened clustering", slog.Duration("took", time.Since(t0)))
 	var err error
-	if s.tracker, err = newTracker(ctx, s.db, s.log, notify); err != nil {
-		return err
-	}
 	t0 = time.Now()
 	var behind []*sitrep.Article
 	caught := 0
@@ -93,12 +109,9 @@ func (s *store) openClustering(ctx context.Context, notify track.Notifier) error
 	return nil
 }
 
-// loadDedup restores the copy-detection index from the stored signatures, then signs the stored
-// articles that have none but are clustered (in ingest order) and saves their signatures; the
-// articles not clustered yet are signed when openClustering catches them up.
-func (s *store) loadDedup(ctx context.Context) error {
-	scheme := s.dedup.Scheme()
-	err := s.signatures.EachSignature(ctx, scheme, func(sg sqlite.Signature) error {
+// restoreDedup restores the copy-detection index from the stored signatures.
+func (s *store) restoreDedup(ctx context.Context) error {
+	err := s.signatures.EachSignature(ctx, s.dedup.Scheme(), func(sg sqlite.Signature) error {
 		s.dedup.Restore(dedup.Record{ArticleID: sg.ArticleID, Seq: sg.Seq, Published: sg.Published, Size: sg.Size,
 			Signature: sg.Sig, Origin: sg.Origin})
 		return nil
@@ -106,9 +119,17 @@ func (s *store) loadDedup(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load copy signatures: %w", err)
 	}
+	return nil
+}
+
+// signUnsigned signs the stored articles that have no signature but are clustered (in ingest
+// order) and saves their signatures; the articles not clustered yet are signed when
+// openClustering catches them up. It runs after the clusterer and the copy index are open.
+func (s *store) signUnsigned(ctx context.Context) error {
+	scheme := s.dedup.Scheme()
 	t0 := time.Now()
 	signed := 0
-	err = s.signatures.EachUnsigned(ctx, scheme, func(id string, published time.Time, text string) error {
+	err := s.signatures.EachUnsigned(ctx, scheme, func(id string, published time.Time, text string) error {
 		if s.clusterer.StoryOf(id) == 0 {
 			return nil // not clustered yet: afterCommit adds it and applies its relinks
 		}
