@@ -41,14 +41,11 @@ Exit status: 0 when at least one usable article was read (new or unchanged), 1 o
 	if err != nil {
 		return err
 	}
-	st, err := m.openStore(ctx)
+	st, err := m.openClustered(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := st.openClustering(ctx, nil); err != nil {
-		return err
-	}
 	p, err := m.newPipeline(ctx)
 	if err != nil {
 		return err

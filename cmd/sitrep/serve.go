@@ -59,14 +59,11 @@ func (m *Main) serve(ctx context.Context, cfg serveConfig) error {
 		return &exitError{code: 2, err: fmt.Errorf("serve: refusing to serve writable on non-loopback address %s without a token (give --token or SITREP_TOKEN, or --read-only)", cfg.addr)}
 	}
 	log := m.logger().With("component", "serve")
-	st, err := m.openStore(ctx)
+	st, err := m.openClustered(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := st.openClustering(ctx, nil); err != nil {
-		return err
-	}
 	metrics := sitrephttp.NewMetrics()
 	stories := sqlite.NewStoryService(st.db)
 	profiles := sqlite.NewProfileService(st.db)

@@ -42,6 +42,19 @@ func (m *Main) openStore(ctx context.Context) (*store, error) {
 		kb: sqlite.NewKBService(db), log: m.logger()}, nil
 }
 
+// openClustered opens the store with its clustering state (openClustering, no notifier).
+func (m *Main) openClustered(ctx context.Context) (*store, error) {
+	st, err := m.openStore(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.openClustering(ctx, nil); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
 // openClustering loads the story clusterer's persisted state and the copy-detection index's
 // persisted signatures (table dedup_docs), so opening costs a read of compact per-article state,
 // not of every article's text. Stored articles without a signature (a database filled by an

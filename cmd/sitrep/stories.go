@@ -161,14 +161,11 @@ sectors (ISR matches ISRGOV and ISRMIL). --json prints {actors, timeline, escala
 		return &exitError{code: 2, err: fmt.Errorf("pair: want two actor codes (sitrep pair ISR IRN), got %d arguments", len(pos))}
 	}
 	a, b := strings.ToUpper(pos[0]), strings.ToUpper(pos[1])
-	st, err := m.openStore(ctx)
+	st, err := m.openClustered(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := st.openClustering(ctx, nil); err != nil {
-		return err
-	}
 	timeline := st.clusterer.PairTimeline(a, b)
 	esc := story.Escalation(timeline)
 	if *asJSON {
