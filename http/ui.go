@@ -399,13 +399,49 @@ func (s *Server) uiActors(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "actors", "Actors", d)
 }
 
+// actorPage is an actor's detail with the counterparts of its coded events, most events first,
+// for links to the pair pages.
+type actorPage struct {
+	*ActorDetail
+	Code         string
+	Counterparts []string
+}
+
 func (s *Server) uiActor(w http.ResponseWriter, r *http.Request) {
 	d, err := s.actorDetail(r.Context(), r.PathValue("id"))
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "actor", d.Actor.Name, d)
+	s.render(w, r, http.StatusOK, "actor", d.Actor.Name, actorPage{ActorDetail: d, Code: d.Actor.Code, Counterparts: counterparts(d)})
+}
+
+// counterparts returns the actor codes on the other side of d's events, most events first (ties
+// by code), at most 8; none when the actor has no code of its own.
+func counterparts(d *ActorDetail) []string {
+	if !actorCode(d.Actor.Code) {
+		return nil
+	}
+	n := map[string]int{}
+	for _, e := range d.AsSource {
+		n[e.Target.Code]++
+	}
+	for _, e := range d.AsTarget {
+		n[e.Source.Code]++
+	}
+	var out []string
+	for c := range n {
+		if actorCode(c) && c != d.Actor.Code {
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if n[a] != n[b] {
+			return n[b] - n[a]
+		}
+		return strings.Compare(a, b)
+	})
+	return out[:min(len(out), 8)]
 }
 
 func (s *Server) uiArticle(w http.ResponseWriter, r *http.Request) {

@@ -29,6 +29,7 @@ func TestUI(t *testing.T) {
 		{"/pairs/N/ISL", 400, []string{"Actor codes are 3 to 15"}},
 		{"/claims", 503, []string{"not available"}},
 		{"/actors", 200, []string{"Norway", "Eyja Brandsdottir"}},
+		{"/actors/NOR", 200, []string{"Events with:", `href="/pairs/NOR/ISL"`}},
 		{"/actors/p:eyja", 200, []string{"Fisheries Minister", "Events as source", "We do not want to,"}},
 		{"/articles/a1", 200, []string{"Iceland protested and demanded the release of the crew."}},
 		{"/search?q=trawler", 200, []string{"<mark>trawler</mark>", "2 matching articles"}},
