@@ -832,6 +832,18 @@ func (r *run) isCueWord(k int) bool {
 	return r.cue[k]
 }
 
+// negation reports whether w negates the verb after it: "not", "never" or a contracted
+// auxiliary ("didn't", "aren’t").
+func negation(w string) bool {
+	return w == "not" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
+}
+
+// negatedBe reports whether w is a contracted negated form of "be" ("aren't", "wasn’t").
+func negatedBe(w string) bool {
+	w = strings.ReplaceAll(w, "’", "'")
+	return w == "isn't" || w == "aren't" || w == "wasn't" || w == "weren't"
+}
+
 // nounUse reports whether the cue at token k, a form that is also a common noun ("dispute",
 // "claims", "reports"), is used as a noun: followed by a verb of its own clause ("the dispute
 // flared", "reports have put") or a preposition of a noun phrase ("the dispute between"), or
@@ -847,7 +859,7 @@ func (r *run) nounUse(ts, te, k, next int) bool {
 		if r.toks[next].Cap {
 			return false
 		}
-		return nounFollowers[nw] || len(nw) > 4 && strings.HasSuffix(nw, "ed") && !r.cue[next]
+		return nounFollowers[nw] || negation(nw) || len(nw) > 4 && strings.HasSuffix(nw, "ed") && !r.cue[next]
 	}
 	if !r.isPunct(next, ",") && !r.isPunct(next, ".") && !r.isPunct(next, ";") {
 		return false
@@ -869,13 +881,21 @@ func (r *run) verbFrame(ts, te, k, next int, ci cueInfo, q int, fs []frame) (fra
 	if k-1 >= ts && r.isWord(k-1) && (determiners[r.low[k-1]] && r.low[k-1] != "that" || npInner[r.low[k-1]] || r.low[k-1] == "alongside" || r.low[k-1] == "amid") {
 		return f, false // a noun: "the reports", "amid claims"
 	}
-	// left: auxiliaries and adverbs
+	// left: auxiliaries, negations and adverbs
 	l := k - 1
-	for l >= ts && r.usable(l, q) && r.isWord(l) && !r.toks[l].Cap && (skipBeforeCue[r.low[l]] || strings.HasSuffix(r.low[l], "ly") && len(r.low[l]) > 4) {
-		if r.low[l] == "was" || r.low[l] == "were" || r.low[l] == "been" || r.low[l] == "is" || r.low[l] == "are" {
+	negated := false
+	for l >= ts && r.usable(l, q) && r.isWord(l) && !r.toks[l].Cap && (skipBeforeCue[r.low[l]] || negation(r.low[l]) || strings.HasSuffix(r.low[l], "ly") && len(r.low[l]) > 4) {
+		if r.low[l] == "was" || r.low[l] == "were" || r.low[l] == "been" || r.low[l] == "is" || r.low[l] == "are" || negatedBe(r.low[l]) {
 			f.passive = true
 		}
+		negated = negated || negation(r.low[l])
 		l--
+	}
+	if negated && (f.passive || ci.stance == "confirm" || ci.stance == "deny") {
+		// "the numbers aren't confirmed" has no source; "did not deny", "would not confirm"
+		// neither deny nor confirm the content. A negated speech verb ("would not say
+		// whether …") stays an attribution, its source without the negation.
+		return f, false
 	}
 	if l < k-1 {
 		f.cue0 = l + 1
@@ -1466,10 +1486,13 @@ func (r *run) fallbackFrame(ts, te, k, next int, ci cueInfo, q int, fs []frame) 
 		return f, false
 	}
 	l := k - 1
-	for l >= ts && r.usable(l, q) && r.isWord(l) && !r.toks[l].Cap && (skipBeforeCue[r.low[l]] || strings.HasSuffix(r.low[l], "ly") && len(r.low[l]) > 4) {
+	for l >= ts && r.usable(l, q) && r.isWord(l) && !r.toks[l].Cap && (skipBeforeCue[r.low[l]] || negation(r.low[l]) || strings.HasSuffix(r.low[l], "ly") && len(r.low[l]) > 4) {
 		switch r.low[l] {
 		case "was", "were", "been", "is", "are", "be", "being":
 			return f, false // passive: the subject is not the source
+		}
+		if negation(r.low[l]) && (ci.stance == "confirm" || ci.stance == "deny") {
+			return f, false // see verbFrame
 		}
 		l--
 	}

@@ -141,7 +141,8 @@ var prepositions = set("by", "in", "on", "at", "from", "with", "of", "for", "to"
 var nounCues = set("dispute", "disputes", "claim", "claims", "report", "reports", "note", "notes",
 	"fear", "fears", "hope", "hopes", "plan", "plans", "promise", "promises", "vow", "vows",
 	"pledge", "pledges", "forecast", "forecasts", "protest", "protests", "question", "questions",
-	"doubt", "doubts", "estimate", "estimates", "answer", "reply", "comment", "comments")
+	"doubt", "doubts", "estimate", "estimates", "answer", "reply", "comment", "comments", "figure",
+	"figures")
 
 // nounFollowers are words that follow a noun cue as the verb of its own clause (auxiliaries and
 // common finite verbs) or as the preposition of its noun phrase; a speech verb does not take them
