@@ -296,8 +296,10 @@ func (r *run) unit(ts, te, q, parentAttr int) {
 			continue // "since the mackerel dispute flared in May": a noun, not a speech verb
 		}
 		if f, ok := r.verbFrame(ts, te, k, next, ci, q, fs); ok {
-			fs = append(fs, f)
-		} else if f, ok := r.fallbackFrame(ts, te, k, next, ci, q, fs); ok {
+			if !r.clauseSource(f) {
+				fs = append(fs, f)
+			}
+		} else if f, ok := r.fallbackFrame(ts, te, k, next, ci, q, fs); ok && !r.clauseSource(f) {
 			fs = append(fs, f)
 		}
 	}
@@ -830,6 +832,20 @@ func (r *run) isCueWord(k int) bool {
 		return false
 	}
 	return r.cue[k]
+}
+
+// clauseSource reports whether f's source is a clause rather than a noun phrase: it opens with
+// a conjunction or subordinator ("and called on …", "where polls show …"), with "that" before a
+// name or pronoun ("that Iceland had raised …"), or with a speech verb ("admitted his team had
+// defended …", "insisted that talks must address …"), which makes the cue a verb of another
+// attribution's content.
+func (r *run) clauseSource(f frame) bool {
+	a, b := f.src0, f.src1
+	if a < 0 || b <= a || !r.isWord(a) || r.toks[a].Cap {
+		return false
+	}
+	fw := r.low[a]
+	return sourceOpeners[fw] || b-a > 1 && (fw == "that" && (r.toks[a+1].Cap || pronouns[r.low[a+1]]) || r.cue[a])
 }
 
 // negation reports whether w negates the verb after it: "not", "never" or a contracted

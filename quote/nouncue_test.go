@@ -44,3 +44,38 @@ func TestNounCues(t *testing.T) {
 		})
 	}
 }
+
+// TestClauseSources checks that a source is a noun phrase, never a clause opened by a
+// conjunction, by "that" before a name, or by a speech verb (which makes the cue a verb of
+// another attribution's content).
+func TestClauseSources(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, want string // want: "speaker|content prefix" of a quote that must be there ("" none)
+	}{
+		{"ThatName", "The fisheries ministry said its proposal was unchanged and that Iceland had raised new demands on access to Norwegian waters.",
+			"The fisheries ministry|its proposal was unchanged"},
+		{"SpeechVerb", "The coach complained that the referee had added too much time, but admitted his team had defended poorly at the end.", ""},
+		{"Where", "Analysts said the incident had hardened opinion in Iceland, where polls show strong support for the government's position.",
+			"Analysts|the incident had hardened opinion"},
+		{"NounRules", "Both countries signed an agreement that sets rules for their coast guards at sea.", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := run(t, tt.text, nil, nil)
+			found := tt.want == ""
+			for _, q := range a.Quotes {
+				sp := q.Speaker.Text
+				for _, bad := range []string{"that ", "and", "where", "admitted", "insisted", "sets"} {
+					if strings.HasPrefix(sp, bad) {
+						t.Errorf("clause as source: %q | %q", sp, q.Text)
+					}
+				}
+				if tt.want != "" && strings.HasPrefix(sp+"|"+q.Text, tt.want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no quote %q among %d", tt.want, len(a.Quotes))
+			}
+		})
+	}
+}

@@ -142,7 +142,7 @@ var nounCues = set("dispute", "disputes", "claim", "claims", "report", "reports"
 	"fear", "fears", "hope", "hopes", "plan", "plans", "promise", "promises", "vow", "vows",
 	"pledge", "pledges", "forecast", "forecasts", "protest", "protests", "question", "questions",
 	"doubt", "doubts", "estimate", "estimates", "answer", "reply", "comment", "comments", "figure",
-	"figures")
+	"figures", "rule", "rules")
 
 // nounFollowers are words that follow a noun cue as the verb of its own clause (auxiliaries and
 // common finite verbs) or as the preposition of its noun phrase; a speech verb does not take them
@@ -152,3 +152,8 @@ var nounFollowers = set("has", "have", "had", "is", "are", "was", "were", "will"
 	"begins", "grew", "grows", "came", "comes", "led", "leads", "went", "goes", "seem", "seems",
 	"appear", "appears", "over", "between", "of", "about", "among", "involving", "surrounding",
 	"since", "during", "after", "before")
+
+// sourceOpeners are words that open a clause, never a source noun phrase ("and called on …",
+// "where polls show …").
+var sourceOpeners = set("and", "but", "or", "where", "when", "while", "because", "if", "although",
+	"though", "whereas", "whether", "since", "unless")
