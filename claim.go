@@ -17,6 +17,9 @@ const (
 	ClaimContradicted = "contradicted"
 )
 
+// ClaimStatuses lists every claim status, in the order a claim moves through them.
+var ClaimStatuses = []string{ClaimReported, ClaimUnverified, ClaimConfirmed, ClaimDenied, ClaimContradicted}
+
 // ReportedClaim is one claim as reported across articles: the same proposition attributed to the
 // same speaker (or confirmed or denied by others) by several outlets is one ReportedClaim with
 // many reports.

@@ -363,9 +363,6 @@ func (s *Server) apiClaims(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// reportedClaimStatuses are the values the status filter accepts.
-var reportedClaimStatuses = []string{sitrep.ClaimReported, sitrep.ClaimUnverified, sitrep.ClaimConfirmed, sitrep.ClaimDenied, sitrep.ClaimContradicted}
-
 // apiReportedClaims lists claims matched across articles, most recently seen first.
 func (s *Server) apiReportedClaims(w http.ResponseWriter, r *http.Request) {
 	p := params{r: r}
@@ -383,8 +380,8 @@ func reportedClaimFilter(p *params) sitrep.ClaimFilter {
 	limit, offset := p.page()
 	f := sitrep.ClaimFilter{Limit: limit, Offset: offset, MinReports: p.int("min_reports", 0, 0, 1_000_000), Since: p.date("since")}
 	if v := strings.ToLower(p.str("status")); v != "" {
-		if !slices.Contains(reportedClaimStatuses, v) && p.err == nil {
-			p.err = sitrep.Errorf(sitrep.EINVALID, "Parameter status must be one of %s.", strings.Join(reportedClaimStatuses, ", "))
+		if !slices.Contains(sitrep.ClaimStatuses, v) && p.err == nil {
+			p.err = sitrep.Errorf(sitrep.EINVALID, "Parameter status must be one of %s.", strings.Join(sitrep.ClaimStatuses, ", "))
 		}
 		f.Status = &v
 	}

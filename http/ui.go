@@ -332,7 +332,7 @@ type claimsPage struct {
 func (s *Server) uiClaims(w http.ResponseWriter, r *http.Request) {
 	p := params{r: r}
 	f := reportedClaimFilter(&p)
-	d := claimsPage{listPage: listPage[*sitrep.ReportedClaim]{Form: r.URL.Query()}, Statuses: reportedClaimStatuses}
+	d := claimsPage{listPage: listPage[*sitrep.ReportedClaim]{Form: r.URL.Query()}, Statuses: sitrep.ClaimStatuses}
 	list, n, err := s.reportedClaims(r.Context(), f, p.err)
 	switch sitrep.ErrorCode(err) {
 	case "":

@@ -1,7 +1,6 @@
 package quote_test
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -32,14 +31,7 @@ func TestNegatedCues(t *testing.T) {
 			for _, q := range a.Quotes {
 				got = append(got, q.Speaker.Text+"|"+q.Text)
 			}
-			if len(got) != len(tt.want) {
-				t.Fatalf("quotes %q, want %q", got, tt.want)
-			}
-			for i, w := range tt.want {
-				if !strings.HasPrefix(got[i], w) {
-					t.Errorf("quote %d: %q, want prefix %q", i, got[i], w)
-				}
-			}
+			checkPrefixes(t, got, tt.want)
 		})
 	}
 }

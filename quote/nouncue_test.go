@@ -33,14 +33,7 @@ func TestNounCues(t *testing.T) {
 			for _, q := range a.Quotes {
 				got = append(got, q.Speaker.Text+"|"+q.Cue+"|"+q.Text)
 			}
-			if len(got) != len(tt.want) {
-				t.Fatalf("quotes %q, want %q", got, tt.want)
-			}
-			for i, w := range tt.want {
-				if !strings.HasPrefix(got[i], w) {
-					t.Errorf("quote %d: %q, want prefix %q", i, got[i], w)
-				}
-			}
+			checkPrefixes(t, got, tt.want)
 		})
 	}
 }
@@ -77,5 +70,18 @@ func TestClauseSources(t *testing.T) {
 				t.Errorf("no quote %q among %d", tt.want, len(a.Quotes))
 			}
 		})
+	}
+}
+
+// checkPrefixes checks that got has exactly one entry per want, each starting with it.
+func checkPrefixes(t *testing.T, got, want []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("quotes %q, want %q", got, want)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(got[i], w) {
+			t.Errorf("quote %d: %q, want prefix %q", i, got[i], w)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -11,9 +12,6 @@ import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/sqlite"
 )
-
-// claimStatuses are the statuses --status accepts, in the order a claim moves through them.
-var claimStatuses = []string{sitrep.ClaimReported, sitrep.ClaimUnverified, sitrep.ClaimConfirmed, sitrep.ClaimDenied, sitrep.ClaimContradicted}
 
 func (m *Main) runClaims(ctx context.Context, args []string) error {
 	if len(args) > 0 && args[0] == "show" {
@@ -27,7 +25,7 @@ contradicted. Columns: id, status, reports, outlets, last seen, speaker, content
 prints one claim with every report and its evidence (outlet, sentence, cue, what it did to the
 status and why). --json prints the full structures.`)
 	asJSON := fs.Bool("json", false, "print JSON")
-	status := fs.String("status", "", "only claims with this status: "+strings.Join(claimStatuses, ", "))
+	status := fs.String("status", "", "only claims with this status: "+strings.Join(sitrep.ClaimStatuses, ", "))
 	line := fs.Int64("storyline", 0, "only claims reported in this storyline")
 	speaker := fs.String("speaker", "", "only claims by this speaker (name or actor id, case-insensitive)")
 	minReports := fs.Int("min-reports", 0, "only claims with at least this many reports")
@@ -39,8 +37,8 @@ status and why). --json prints the full structures.`)
 	f := sitrep.ClaimFilter{MinReports: *minReports, Limit: *limit, Offset: *offset}
 	if *status != "" {
 		s := strings.ToLower(*status)
-		if !validClaimStatus(s) {
-			return &exitError{code: 2, err: fmt.Errorf("claims: unknown status %q (want one of %s)", *status, strings.Join(claimStatuses, ", "))}
+		if !slices.Contains(sitrep.ClaimStatuses, s) {
+			return &exitError{code: 2, err: fmt.Errorf("claims: unknown status %q (want one of %s)", *status, strings.Join(sitrep.ClaimStatuses, ", "))}
 		}
 		f.Status = &s
 	}
@@ -128,15 +126,6 @@ stance, and the status it set with the reason ("denied by Russia's defence minis
 		fmt.Fprintf(w, "        %q\n", truncate(r.Sentence, 240))
 	}
 	return nil
-}
-
-func validClaimStatus(s string) bool {
-	for _, v := range claimStatuses {
-		if s == v {
-			return true
-		}
-	}
-	return false
 }
 
 // day formats a time as its date, "-" when zero.
